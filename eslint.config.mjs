@@ -1,0 +1,6 @@
+import { config } from '@n8n/node-cli/eslint';
+
+export default [
+	...config,
+	{ ignores: ['.build/**', 'n8n-host/**', 'node_modules/**', 'sandbox/**', 'test/**', 'bench/**', 'scripts/**', 'gulpfile.js', 'jest.config.js', 'examples/**'] },
+];

@@ -1,0 +1,89 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+
+import type { Endpoint } from './catalogue';
+import type { PandaponFailure } from './envelope';
+
+/** How a failed call ended, as far as the caller can know. */
+export type Outcome = 'failed' | 'unknown' | 'notSent';
+
+/** Input that is wrong before any request: names the parameter and the item. */
+export function inputError(
+	node: INode,
+	itemIndex: number,
+	parameter: string,
+	problem: string,
+	hint?: string,
+): NodeOperationError {
+	return new NodeOperationError(node, `${parameter}: ${problem} [item ${itemIndex}]`, {
+		itemIndex,
+		description: hint,
+	});
+}
+
+function describeFailure(endpoint: Endpoint, failure: PandaponFailure, outcome: Outcome): string {
+	const parts: string[] = [];
+	if (failure.requestId) parts.push(`Request ID: ${failure.requestId} (quote it to Pandapon support).`);
+	if (failure.errorCode || failure.errorInfo) {
+		parts.push(`Upstream: ${[failure.errorCode, failure.errorInfo].filter(Boolean).join(' ')}.`);
+	}
+	if (outcome === 'notSent') {
+		parts.push('Nothing reached Pandapon, so nothing was changed.');
+	} else if (outcome === 'unknown') {
+		parts.push(
+			`This was a write (${endpoint.method} ${endpoint.path}); it was not re-sent because it may already have taken effect. Check the order list before trying again.`,
+		);
+	} else if (failure.httpStatus === 401 || failure.httpStatus === 403) {
+		parts.push(
+			'Check the access key, access secret and user ID in the Pandapon API credential; if they are right, check its signing settings and this machine\'s clock (timestamps must be within 600 seconds).',
+		);
+	}
+	return parts.join(' ');
+}
+
+/** An API refusal (or an unreadable answer) as a NodeApiError carrying Pandapon's code, msg and requestId. */
+export function apiError(
+	node: INode,
+	endpoint: Endpoint,
+	failure: PandaponFailure,
+	itemIndex: number,
+	outcome: Outcome,
+	clientRequestId?: string,
+): NodeApiError {
+	const what = failure.msg ?? 'no message';
+	const message =
+		outcome === 'unknown'
+			? `Outcome unknown: ${what}`
+			: failure.fromApi
+				? `Pandapon refused the request: ${what}${failure.code ? ` (code ${failure.code})` : ''}`
+				: what;
+	const details: IDataObject = {
+		outcome,
+		httpStatus: failure.httpStatus,
+		code: failure.code,
+		msg: failure.msg,
+		requestId: failure.requestId,
+		clientRequestId,
+		errorCode: failure.errorCode,
+		errorInfo: failure.errorInfo,
+		endpoint: `${endpoint.method} ${endpoint.path}`,
+	};
+	const error = new NodeApiError(node, details as JsonObject, {
+		message,
+		description: describeFailure(endpoint, failure, outcome) || undefined,
+		httpCode: failure.httpStatus > 0 ? String(failure.httpStatus) : undefined,
+		itemIndex,
+	});
+	error.context.pandapon = details;
+	return error;
+}
+
+/** The structured fields of an error for continueOnFail output; never the request's headers. */
+export function errorItem(error: unknown): IDataObject {
+	const e = error as { message?: string; description?: string | null; context?: IDataObject };
+	const details = (e.context?.pandapon ?? {}) as IDataObject;
+	const item: IDataObject = { error: e.message ?? String(error) };
+	if (e.description) item.description = e.description;
+	for (const [key, value] of Object.entries(details)) if (value !== undefined) item[key] = value;
+	return item;
+}

@@ -1,0 +1,30 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import type { ItemHandler } from './execute';
+
+/** One operation file's exports, in the Airtable-v2 style: its fields and its per-item work. */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute: ItemHandler;
+}
+
+/** Shows fields only for one platform's operation. */
+export function showFor(platform: string, operation: string): IDisplayOptions {
+	return { show: { platform: [platform], operation: [operation] } };
+}
+
+/** Attaches the display options to every field of an operation. */
+export function forOperation(
+	platform: string,
+	operation: string,
+	fields: INodeProperties[],
+): INodeProperties[] {
+	const displayOptions = showFor(platform, operation);
+	return fields.map((field) => ({
+		...field,
+		displayOptions: {
+			...field.displayOptions,
+			show: { ...field.displayOptions?.show, ...displayOptions.show },
+		},
+	}));
+}

@@ -1,0 +1,163 @@
+import { sleep } from 'n8n-workflow';
+import type { IAllExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { stringifyJsonBig } from './bigJson';
+import type { Endpoint } from './catalogue';
+import { readEnvelope } from './envelope';
+import type { PandaponFailure } from './envelope';
+import { apiError } from './errors';
+import type { Outcome } from './errors';
+import { randomNonce } from './signing';
+
+export const CREDENTIAL_TYPE = 'pandaponApi';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface RetryPolicy {
+	maxRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+
+export interface CallOptions {
+	itemIndex: number;
+	body?: unknown;
+	query?: Record<string, string>;
+	timeoutMs?: number;
+	retry?: RetryPolicy;
+}
+
+export interface CallResult {
+	data: unknown;
+	requestId?: string;
+	/** Our own `nonce-str` for this call: the reference for a write whose outcome is unknown. */
+	clientRequestId: string;
+}
+
+export type TransportFailure = 'timeout' | 'reset' | 'refused' | 'other';
+
+/** What went wrong below HTTP, read from n8n's wrapped axios error and its causes. */
+export function classifyTransportError(error: unknown): TransportFailure {
+	const seen: string[] = [];
+	let current: unknown = error;
+	for (let depth = 0; current && depth < 5; depth++) {
+		const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+		if (typeof e.code === 'string') seen.push(e.code);
+		if (typeof e.message === 'string') seen.push(e.message);
+		current = e.cause;
+	}
+	const all = seen.join(' ');
+	if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(all)) return 'refused';
+	if (/ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|timeout/i.test(all)) return 'timeout';
+	if (/ECONNRESET|EPIPE|socket hang up|aborted/i.test(all)) return 'reset';
+	return 'other';
+}
+
+/** Exponential backoff with a server-given Retry-After (seconds) taking precedence. */
+export function retryDelay(policy: RetryPolicy, attempt: number, retryAfter?: string): number {
+	const given = retryAfter === undefined ? NaN : Number(retryAfter);
+	if (Number.isFinite(given) && given >= 0) return Math.min(given * 1000, policy.maxDelayMs);
+	return Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs);
+}
+
+/**
+ * Whether one more attempt is allowed. Reads retry rate limits, server errors and transport
+ * failures. A write is re-sent only after a 429 or a refused connection: both prove the API never
+ * acted on it. Anything else may have taken effect, so it is reported, not repeated (D8).
+ */
+export function mayRetry(kind: Endpoint['kind'], status: number | TransportFailure): boolean {
+	if (status === 429 || status === 'refused') return true;
+	if (kind === 'write') return false;
+	return status === 'timeout' || status === 'reset' || (typeof status === 'number' && status >= 500);
+}
+
+function transportMessage(failure: TransportFailure, timeoutMs: number): string {
+	switch (failure) {
+		case 'timeout':
+			return `No answer from Pandapon within ${timeoutMs} ms`;
+		case 'reset':
+			return 'The connection to Pandapon was lost before it answered';
+		case 'refused':
+			return 'Could not connect to Pandapon (check the base URL in the credential)';
+		default:
+			return 'The request to Pandapon failed before an answer arrived';
+	}
+}
+
+function outcomeOf(endpoint: Endpoint, failure: PandaponFailure | TransportFailure): Outcome {
+	if (failure === 'refused') return 'notSent';
+	if (endpoint.kind === 'read') return 'failed';
+	if (typeof failure === 'string') return 'unknown';
+	// A write refused by Pandapon itself is a known failure; a gateway page or broken body is not.
+	return failure.fromApi || failure.httpStatus === 429 ? 'failed' : 'unknown';
+}
+
+/**
+ * One signed call to Pandapon through n8n's authenticated HTTP helper. The body is serialised
+ * once (big-id safe) so that the credential signs exactly the bytes that are sent; the answer is
+ * read as text so that 19-digit ids are never parsed into numbers.
+ */
+export async function callPandapon(
+	this: IAllExecuteFunctions,
+	endpoint: Endpoint,
+	options: CallOptions,
+): Promise<CallResult> {
+	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const policy = options.retry ?? DEFAULT_RETRY;
+	const body = endpoint.method === 'GET' ? undefined : stringifyJsonBig(options.body ?? {});
+	for (let attempt = 0; ; attempt++) {
+		const nonce = randomNonce();
+		const request: IHttpRequestOptions = {
+			method: endpoint.method,
+			url: endpoint.path,
+			qs: options.query,
+			body,
+			headers: {
+				accept: 'application/json',
+				'content-type': 'application/json',
+				'nonce-str': nonce,
+			},
+			json: false,
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: timeoutMs,
+		};
+		let response: { statusCode: number; body: unknown; headers: Record<string, string | undefined> };
+		try {
+			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request);
+		} catch (error) {
+			const failure = classifyTransportError(error);
+			if (attempt < policy.maxRetries && mayRetry(endpoint.kind, failure)) {
+				await sleep(retryDelay(policy, attempt));
+				continue;
+			}
+			throw apiError(
+				this.getNode(),
+				endpoint,
+				{ httpStatus: 0, msg: transportMessage(failure, timeoutMs), fromApi: false },
+				options.itemIndex,
+				outcomeOf(endpoint, failure),
+				nonce,
+			);
+		}
+		const status = response.statusCode;
+		if (attempt < policy.maxRetries && (status === 429 || status >= 500) && mayRetry(endpoint.kind, status)) {
+			await sleep(retryDelay(policy, attempt, response.headers?.['retry-after']));
+			continue;
+		}
+		const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
+		const result = readEnvelope(status, text);
+		if (result.ok) return { data: result.data, requestId: result.requestId, clientRequestId: nonce };
+		throw apiError(
+			this.getNode(),
+			endpoint,
+			result.failure,
+			options.itemIndex,
+			outcomeOf(endpoint, result.failure),
+			nonce,
+		);
+	}
+}
