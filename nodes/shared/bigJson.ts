@@ -3,11 +3,14 @@
  * would round them; a JS number must never hold one.
  */
 
+const BIGINT_MARKER = '\u0000bigint:';
+
 /**
  * Parses JSON text; every integer literal outside the safe range becomes a string of its exact
- * digits. Strings, fractions and safe integers are left as JSON.parse would give them.
+ * digits (or, with `asBigInt`, a bigint, so a caller can tell a bare integer from a quoted one).
+ * Strings, fractions and safe integers are left as JSON.parse would give them.
  */
-export function parseJsonBig(text: string): unknown {
+export function parseJsonBig(text: string, options: { asBigInt?: boolean } = {}): unknown {
 	let out = '';
 	let last = 0;
 	let i = 0;
@@ -35,27 +38,55 @@ export function parseJsonBig(text: string): unknown {
 			}
 			const token = text.slice(start, i);
 			if (/^-?\d{16,}$/.test(token) && !Number.isSafeInteger(Number(token))) {
-				out += text.slice(last, start) + '"' + token + '"';
+				out += `${text.slice(last, start)}"${options.asBigInt ? '\\u0000bigint:' : ''}${token}"`;
 				last = i;
 			}
 			continue;
 		}
 		i++;
 	}
-	return JSON.parse(last === 0 ? text : out + text.slice(last));
+	const rewritten = last === 0 ? text : out + text.slice(last);
+	if (!options.asBigInt || last === 0) return JSON.parse(rewritten);
+	return JSON.parse(rewritten, (_key, v: unknown) =>
+		typeof v === 'string' && v.startsWith(BIGINT_MARKER) ? BigInt(v.slice(BIGINT_MARKER.length)) : v,
+	);
 }
 
 /**
  * Serialises a request body. `bigint` values are written as bare integer digits, which is how the
- * node sends fields the API types as integer ids without passing them through a JS number.
+ * node sends fields the API types as integer ids without passing them through a JS number. It walks
+ * the value itself rather than using a JSON.stringify replacer, because a host may patch
+ * `BigInt.prototype.toJSON` (n8n does) and then a replacer only ever sees strings.
  */
 export function stringifyJsonBig(value: unknown): string {
-	const marker = '\u0000bigint:';
-	const json = JSON.stringify(value, (_key, v: unknown) =>
-		typeof v === 'bigint' ? marker + v.toString() : v,
-	);
-	if (json === undefined) return '';
-	return json.includes('\\u0000bigint:') ? json.replace(/"\\u0000bigint:(-?\d+)"/g, '$1') : json;
+	return write(value) ?? '';
+}
+
+function write(value: unknown): string | undefined {
+	switch (typeof value) {
+		case 'bigint':
+			return value.toString();
+		case 'string':
+			return JSON.stringify(value);
+		case 'number':
+			return Number.isFinite(value) ? String(value) : 'null';
+		case 'boolean':
+			return value ? 'true' : 'false';
+		case 'object': {
+			if (value === null) return 'null';
+			if (Array.isArray(value)) return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
+			const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+			if (typeof toJSON === 'function') return write(toJSON.call(value));
+			const parts: string[] = [];
+			for (const [key, v] of Object.entries(value)) {
+				const written = write(v);
+				if (written !== undefined) parts.push(`${JSON.stringify(key)}:${written}`);
+			}
+			return `{${parts.join(',')}}`;
+		}
+		default:
+			return undefined;
+	}
 }
 
 /** At most 19 digits and no leading zero, so the digits are also valid JSON integer syntax. */

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+import type { EndpointKey } from '../nodes/shared/catalogue';
+
+/**
+ * The API contract: one schema per catalogue entry, for the request the node must send. The
+ * sandbox refuses anything that does not parse; the contract tests check every request the nodes
+ * sent against the same schemas. Bodies are parsed with big integers as bigint, so an id the API
+ * types as integer must arrive as a bare JSON integer, never as a quoted string or a rounded float.
+ */
+
+/** An integer id as the wire carries it: a safe JS integer or a bigint (from a bare 16+ digit literal). */
+export const integerId = z.union([z.number().int().nonnegative(), z.bigint().nonnegative()]);
+
+/** An id the API types as string: digits only. */
+export const stringId = z.string().regex(/^\d{1,19}$/, 'must be the digits of an id');
+
+export const addressParam = z
+	.object({
+		fullName: z.string().min(1).max(200),
+		mobile: z.string().max(200).optional(),
+		phone: z.string().max(200).optional(),
+		postCode: z.string().max(200).optional(),
+		cityText: z.string().min(1).max(200),
+		provinceText: z.string().min(1).max(200),
+		areaText: z.string().max(200).optional(),
+		townText: z.string().max(200).optional(),
+		address: z.string().min(1).max(200),
+		districtCode: z.string().max(200).optional(),
+	})
+	.strict()
+	.refine((a) => Boolean(a.mobile || a.phone), { message: 'mobile or phone is required' });
+
+const positiveQuantity = z.number().int().positive().max(1_000_000);
+const optionalText = (max: number) => z.string().max(max).optional();
+
+/** Query strings arrive as text; a GET without parameters sends an empty object. */
+const noQuery = z.object({}).strict();
+
+export interface EndpointContract {
+	body?: z.ZodTypeAny;
+	query?: z.ZodTypeAny;
+}
+
+export const CONTRACT: Record<EndpointKey, EndpointContract> = {
+	cart1688Add: {
+		body: z
+			.object({ offerId: integerId, specId: z.string().max(64).optional(), quantity: positiveQuantity })
+			.strict(),
+	},
+	cart1688List: { query: noQuery },
+	cart1688EditQuantity: {
+		body: z
+			.object({
+				id: integerId,
+				quantity: positiveQuantity,
+				productNo: optionalText(64),
+				container: optionalText(64),
+			})
+			.strict(),
+	},
+	cart1688Delete: { body: z.object({ cartIds: z.array(integerId).min(1) }).strict() },
+	cart1688Preview: {
+		body: z.object({ addressParam, cartIds: z.array(integerId).min(1) }).strict(),
+	},
+	cart1688CreateOrder: {
+		body: z
+			.object({
+				flow: z.string().min(1).max(32),
+				message: optionalText(500),
+				shopPromotionId: optionalText(64),
+				tradeType: optionalText(64),
+				addressParam,
+				cartIds: z.array(integerId).min(1),
+				userId: optionalText(64),
+				staffName: optionalText(64),
+			})
+			.strict(),
+	},
+	order1688Detail: {
+		body: z.object({ webSite: z.literal('1688'), orderId: stringId }).strict(),
+	},
+};

@@ -1,0 +1,334 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { parseJsonBig, stringifyJsonBig } from '../nodes/shared/bigJson';
+import { ENDPOINTS } from '../nodes/shared/catalogue';
+import type { EndpointKey } from '../nodes/shared/catalogue';
+import { DEFAULT_SIGNING_RULE, verifySignedRequest } from '../nodes/shared/signing';
+import type { SigningRule } from '../nodes/shared/signing';
+import { CONTRACT } from './contract';
+import { HANDLERS } from './handlers';
+import { CODES, SandboxError, SandboxState } from './state';
+
+export const DEMO_ACCESS_KEY = 'demo-access-key';
+export const DEMO_ACCESS_SECRET = 'demo-access-secret-change-me';
+export const DEMO_USER_ID = '2100007341207';
+export const DEVELOP_ID = 1110890638347337996n;
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	accessKey?: string;
+	accessSecret?: string;
+	userId?: string;
+	rule?: SigningRule;
+	/** The allowed distance between the request's timestamp and the sandbox clock. */
+	windowMs?: number;
+	clock?: () => number;
+	/** Added before every answer, to model the real API's round trip. */
+	latencyMs?: number;
+	/** Requests per second past which the sandbox answers 429; 0 = no limit. */
+	rateLimitPerSecond?: number;
+}
+
+/**
+ * A fault for the next matching requests. `before` answers without touching state (the API never
+ * acted); `after` runs the request and then spoils the answer (the API acted, the caller can't know).
+ */
+export interface Fault {
+	path?: string;
+	times?: number;
+	when?: 'before' | 'after';
+	kind:
+		| { type: 'status'; status: number; code?: number; msg?: string }
+		| { type: 'hang' }
+		| { type: 'reset' }
+		| { type: 'html'; status: number }
+		| { type: 'malformed' }
+		| { type: 'nestedFailure' }
+		| { type: 'delay'; ms: number };
+}
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	endpoint?: EndpointKey;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+	status?: number;
+	code?: number;
+	contractErrors?: string[];
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	state: SandboxState;
+	log: LoggedRequest[];
+	faults: Fault[];
+	options: Required<Pick<SandboxOptions, 'accessKey' | 'accessSecret' | 'userId' | 'windowMs'>> & SandboxOptions;
+	close(): Promise<void>;
+}
+
+const ROUTES = new Map<string, EndpointKey>(
+	(Object.entries(ENDPOINTS) as Array<[EndpointKey, (typeof ENDPOINTS)[EndpointKey]]>).map(([key, e]) => [
+		`${e.method} ${e.path}`,
+		key,
+	]),
+);
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				resolve(undefined);
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function envelope(code: number, msg: string, data?: unknown): string {
+	return stringifyJsonBig({
+		requestId: randomBytes(16).toString('hex'),
+		code,
+		developId: DEVELOP_ID,
+		msg,
+		...(data === undefined ? {} : { data }),
+	});
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json;charset=UTF-8'): void {
+	if (res.writableEnded || res.destroyed) return;
+	res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+	res.end(body);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const clock = options.clock ?? Date.now;
+	const settings = {
+		accessKey: DEMO_ACCESS_KEY,
+		accessSecret: DEMO_ACCESS_SECRET,
+		userId: DEMO_USER_ID,
+		windowMs: 600_000,
+		...options,
+	};
+	const rule = options.rule ?? DEFAULT_SIGNING_RULE;
+	const state = new SandboxState(clock);
+	const log: LoggedRequest[] = [];
+	const faults: Fault[] = [];
+	const nonces = new Map<string, number>();
+	let windowStart = 0;
+	let windowCount = 0;
+
+	function takeFault(path: string, when: 'before' | 'after'): Fault | undefined {
+		const index = faults.findIndex((f) => (f.when ?? 'before') === when && (!f.path || f.path === path));
+		if (index < 0) return undefined;
+		const fault = faults[index];
+		fault.times = (fault.times ?? 1) - 1;
+		if (fault.times <= 0) faults.splice(index, 1);
+		return fault;
+	}
+
+	/** Applies a fault; true when the answer has been given (or withheld) by the fault. */
+	async function applyFault(fault: Fault, res: ServerResponse, entry: LoggedRequest): Promise<boolean> {
+		const kind = fault.kind;
+		switch (kind.type) {
+			case 'delay':
+				await sleep(kind.ms);
+				return false;
+			case 'hang':
+				entry.status = 0;
+				return true;
+			case 'reset':
+				entry.status = 0;
+				res.socket?.destroy();
+				return true;
+			case 'html':
+				entry.status = kind.status;
+				send(res, kind.status, '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', 'text/html');
+				return true;
+			case 'malformed':
+				entry.status = 200;
+				send(res, 200, '{"requestId":"x","code":200,"data":{');
+				return true;
+			case 'nestedFailure':
+				entry.status = 200;
+				entry.code = 200;
+				send(res, 200, envelope(200, '成功', { success: false, errorCode: 'UPSTREAM_FAIL', errorInfo: 'injected upstream failure' }));
+				return true;
+			case 'status':
+				entry.status = kind.status;
+				entry.code = kind.code ?? (kind.status === 429 ? CODES.rateLimited : CODES.injected);
+				res.setHeader('retry-after', '0');
+				send(res, kind.status, envelope(entry.code, kind.msg ?? `injected HTTP ${kind.status}`));
+				return true;
+		}
+	}
+
+	function refuse(res: ServerResponse, entry: LoggedRequest, status: number, code: number, msg: string): void {
+		entry.status = status;
+		entry.code = code;
+		send(res, status, envelope(code, msg));
+	}
+
+	/** Unsigned control routes for tests and scripts in other processes (never part of the API). */
+	function control(path: string, raw: string, res: ServerResponse): void {
+		if (path === '/__sandbox/log') {
+			const summary = log.map((e) => ({
+				method: e.method,
+				path: e.path,
+				endpoint: e.endpoint,
+				status: e.status,
+				code: e.code,
+				contractErrors: e.contractErrors,
+				signed: Boolean(e.headers.signature),
+				body: e.body,
+			}));
+			return send(res, 200, stringifyJsonBig(summary));
+		}
+		if (path === '/__sandbox/state') {
+			return send(
+				res,
+				200,
+				stringifyJsonBig({
+					orders: [...state.orders.keys()],
+					cart: [...state.cart.values()],
+					writeCounts: Object.fromEntries(state.writeCounts),
+				}),
+			);
+		}
+		if (path === '/__sandbox/faults') {
+			faults.push(...(JSON.parse(raw || '[]') as Fault[]));
+			return send(res, 200, JSON.stringify({ queued: faults.length }));
+		}
+		send(res, 404, JSON.stringify({ error: `unknown control route ${path}` }));
+	}
+
+	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const method = (req.method ?? 'GET').toUpperCase();
+		const raw = await readBody(req);
+		if (url.pathname.startsWith('/__sandbox/')) return control(url.pathname, raw ?? '', res);
+		const entry: LoggedRequest = { method, path: url.pathname, headers: req.headers, body: raw ?? '' };
+		log.push(entry);
+		if (raw === undefined) return refuse(res, entry, 413, CODES.invalidRequest, `body over ${MAX_BODY_BYTES} bytes`);
+
+		const key = ROUTES.get(`${method} ${url.pathname}`);
+		entry.endpoint = key;
+		if (!key) return refuse(res, entry, 404, CODES.unknownPath, `no such API: ${method} ${url.pathname}`);
+
+		const verdict = verifySignedRequest({
+			headers: req.headers,
+			method,
+			path: url.pathname,
+			body: raw,
+			secret: settings.accessSecret,
+			rule,
+			now: clock(),
+			windowMs: settings.windowMs,
+		});
+		const accessKey = req.headers['access-key'];
+		if (verdict.ok === false && verdict.reason === 'missingHeaders') {
+			return refuse(res, entry, 401, CODES.missingHeaders, 'access-key, nonce-str, timestamp and signature headers are required');
+		}
+		if (accessKey !== settings.accessKey) return refuse(res, entry, 401, CODES.unknownAccessKey, 'unknown access-key');
+		if (req.headers['user-id'] !== settings.userId) {
+			return refuse(res, entry, 401, CODES.unknownAccessKey, 'user-id is not a sub-account of this access-key');
+		}
+		if (verdict.ok === false) {
+			return verdict.reason === 'badSignature'
+				? refuse(res, entry, 403, CODES.badSignature, 'signature mismatch')
+				: refuse(res, entry, 412, CODES.staleTimestamp, 'timestamp outside the 600 s window');
+		}
+		const nonce = String(req.headers['nonce-str']);
+		const now = clock();
+		if ((nonces.get(nonce) ?? 0) > now) return refuse(res, entry, 412, CODES.nonceReused, 'nonce-str already used');
+		nonces.set(nonce, now + 2 * settings.windowMs);
+		if (nonces.size > 100_000) for (const [n, until] of nonces) if (until <= now) nonces.delete(n);
+
+		if (settings.rateLimitPerSecond) {
+			if (now - windowStart >= 1000) {
+				windowStart = now;
+				windowCount = 0;
+			}
+			if (++windowCount > settings.rateLimitPerSecond) {
+				res.setHeader('retry-after', ((1000 - (now - windowStart)) / 1000).toFixed(3));
+				return refuse(res, entry, 429, CODES.rateLimited, 'rate limit exceeded');
+			}
+		}
+		if (settings.latencyMs) await sleep(settings.latencyMs);
+
+		const before = takeFault(url.pathname, 'before');
+		if (before && (await applyFault(before, res, entry))) return;
+
+		let body: Record<string, unknown> = {};
+		const contract = CONTRACT[key];
+		try {
+			if (method === 'GET') {
+				body = Object.fromEntries(url.searchParams);
+			} else {
+				const parsed = raw.trim() === '' ? {} : parseJsonBig(raw, { asBigInt: true });
+				body = parsed as Record<string, unknown>;
+			}
+		} catch {
+			return refuse(res, entry, 400, CODES.invalidRequest, 'body is not valid JSON');
+		}
+		const schema = method === 'GET' ? contract.query : contract.body;
+		if (schema) {
+			const checked = schema.safeParse(body);
+			if (!checked.success) {
+				entry.contractErrors = checked.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+				return refuse(res, entry, 400, CODES.invalidRequest, `invalid request: ${entry.contractErrors.join('; ')}`);
+			}
+		}
+
+		let data: unknown;
+		try {
+			if (ENDPOINTS[key].kind === 'write') state.countWrite(url.pathname);
+			data = HANDLERS[key]({ body, query: Object.fromEntries(url.searchParams), state });
+		} catch (error) {
+			if (error instanceof SandboxError) return refuse(res, entry, error.httpStatus, error.code, error.message);
+			return refuse(res, entry, 500, CODES.internal, `sandbox failure: ${(error as Error).message}`);
+		}
+		const after = takeFault(url.pathname, 'after');
+		if (after && (await applyFault(after, res, entry))) return;
+		entry.status = 200;
+		entry.code = CODES.ok;
+		send(res, 200, envelope(CODES.ok, '成功', data));
+	}
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error: Error) => {
+			send(res, 500, envelope(CODES.internal, `sandbox failure: ${error.message}`));
+		});
+	});
+	server.keepAliveTimeout = 5_000;
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	const port = (server.address() as AddressInfo).port;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		state,
+		log,
+		faults,
+		options: settings,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}

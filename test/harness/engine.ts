@@ -1,0 +1,175 @@
+/**
+ * Runs workflow JSON through n8n's real engine (n8n-core's WorkflowExecute) in-process: real
+ * parameter and expression resolution, the real httpRequestWithAuthentication with this package's
+ * credential `authenticate`, real error wrapping. HTTP goes to a sandbox over loopback; nothing is
+ * mocked on our side of the wire.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	IConnections,
+} from 'n8n-workflow';
+
+import { PandaponApi } from '../../credentials/PandaponApi.credentials';
+import { PandaponCart } from '../../nodes/PandaponCart/PandaponCart.node';
+
+export const PACKAGE = 'n8n-nodes-pandapon';
+
+const NODE_TYPES: Record<string, INodeType> = {
+	[`${PACKAGE}.pandaponCart`]: new PandaponCart(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type: string) => NODE_TYPES[type],
+	getByNameAndVersion: (type: string, version?: number) =>
+		NodeHelpers.getVersionedNodeType(NODE_TYPES[type], version),
+	getKnownTypes: () => ({}),
+} as INodeTypes;
+
+const credentialType = new PandaponApi();
+
+/** The test stand-in for the CLI's CredentialsHelper; `authenticate` is the credential's own. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
+		return await credentialType.authenticate(credentials, request);
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+export interface WorkflowSpec {
+	nodes: Array<Omit<INode, 'id' | 'typeVersion' | 'position' | 'credentials'> & Partial<INode>>;
+	connections?: IConnections;
+	items?: INodeExecutionData[];
+	credentials: ICredentialDataDecryptedObject;
+}
+
+/** Chains nodes in the given order when no connections are given. */
+function chain(nodes: WorkflowSpec['nodes']): IConnections {
+	const connections: IConnections = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+export async function runWorkflow(spec: WorkflowSpec): Promise<IRun> {
+	const nodes: INode[] = spec.nodes.map((n, index) => ({
+		id: String(index + 1),
+		typeVersion: 1,
+		position: [index * 200, 0],
+		credentials: { pandaponApi: { id: 'cred-1', name: 'Pandapon sandbox' } },
+		...n,
+	}));
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes,
+		connections: spec.connections ?? chain(spec.nodes),
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'wf-test',
+		name: 'test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes,
+		connections: workflow.connectionsBySourceNode,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const done = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const additionalData = {
+		executionId: 'exec-1',
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(spec.credentials),
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		userId: 'user-1',
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used here');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used here');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const first = nodes[0];
+	await new WorkflowExecute(additionalData, 'manual', {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node: first, data: { main: [spec.items ?? [{ json: {} }]] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: null,
+		},
+	} as never).processRunExecutionData(workflow);
+	return await done;
+}
+
+/** The JSON items a node output (first run, first output). */
+export function output(run: IRun, nodeName: string): IDataObject[] {
+	const runs = run.data.resultData.runData[nodeName];
+	if (!runs) return [];
+	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** The full items (with pairedItem) a node output. */
+export function outputItems(run: IRun, nodeName: string): INodeExecutionData[] {
+	return run.data.resultData.runData[nodeName]?.[0]?.data?.main?.[0] ?? [];
+}
+
+export function sandboxCredentials(sandbox: { url: string; options: { accessKey: string; accessSecret: string; userId: string } }) {
+	return {
+		accessKey: sandbox.options.accessKey,
+		accessSecret: sandbox.options.accessSecret,
+		userId: sandbox.options.userId,
+		baseUrl: sandbox.url,
+	};
+}
