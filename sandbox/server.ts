@@ -86,14 +86,10 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 		let size = 0;
 		req.on('data', (chunk: Buffer) => {
 			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				resolve(undefined);
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
+			// Past the limit the rest is drained unread, so the client still gets its 413.
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
 		req.on('error', reject);
 	});
 }

@@ -4,6 +4,7 @@ import { FIRST_ORDER_ID } from '../../sandbox/state';
 import { output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
 
 const CART = `${PACKAGE}.pandaponCart`;
+const ORDER = `${PACKAGE}.pandaponOrder`;
 
 const ADDRESS = {
 	address: {
@@ -71,6 +72,11 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 					},
 					executeOnce: true,
 				},
+				{
+					name: 'Get',
+					type: ORDER,
+					parameters: { platform: '1688', operation: 'get', orderId: '={{ $json.orderIds[0] }}' },
+				},
 			],
 		});
 
@@ -87,6 +93,18 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		const [created] = output(run, 'Create');
 		expect(created.orderIds).toEqual([FIRST_ORDER_ID.toString(), (FIRST_ORDER_ID + 1_000_003n).toString()]);
 		expect(typeof (created.orders as Array<{ orderId: unknown }>)[0].orderId).toBe('string');
+
+		const [order] = output(run, 'Get');
+		expect(order).toMatchObject({
+			orderId: '2542285634920880794',
+			status: 'waitbuyerpay',
+			totalAmount: 1470,
+			totalAmountYuan: 14.7,
+			receiverName: '王小明',
+			items: [expect.objectContaining({ offerId: 624981234567, quantity: 3, price: 290, subItemId: '3315502871190443521' })],
+		});
+		const detailRequest = sandbox.log.find((e) => e.endpoint === 'order1688Detail')!;
+		expect(detailRequest.body).toBe('{"webSite":"1688","orderId":"2542285634920880794"}');
 
 		const createRequest = sandbox.log.find((e) => e.endpoint === 'cart1688CreateOrder')!;
 		expect(JSON.parse(createRequest.body)).toEqual({

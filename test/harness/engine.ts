@@ -23,11 +23,13 @@ import type {
 
 import { PandaponApi } from '../../credentials/PandaponApi.credentials';
 import { PandaponCart } from '../../nodes/PandaponCart/PandaponCart.node';
+import { PandaponOrder } from '../../nodes/PandaponOrder/PandaponOrder.node';
 
 export const PACKAGE = 'n8n-nodes-pandapon';
 
 const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.pandaponCart`]: new PandaponCart(),
+	[`${PACKAGE}.pandaponOrder`]: new PandaponOrder(),
 };
 
 const nodeTypes: INodeTypes = {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationProperties } from '../../shared/router';
 import { operations } from './router';
 
 export const properties: INodeProperties[] = [
@@ -27,7 +28,5 @@ export const properties: INodeProperties[] = [
 			{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update a 1688 cart item quantity', description: 'Change how many of a cart line to order' },
 		],
 	},
-	...Object.values(operations).flatMap((byOperation) =>
-		Object.values(byOperation).flatMap((module) => module.description),
-	),
+	...operationProperties(operations),
 ];

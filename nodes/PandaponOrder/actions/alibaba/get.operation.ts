@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { simplifyField } from '../../../shared/listing';
+import { fenToYuan } from '../../../shared/money';
+import { forOperation } from '../../../shared/operation';
+import { readIdText } from '../../../shared/params';
+import { callPandapon } from '../../../shared/transport';
+
+export const description: INodeProperties[] = forOperation('1688', 'get', [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 2542285634920880794',
+		description: 'The 1688 order ID (19 digits; keep it as text)',
+	},
+	simplifyField,
+]);
+
+/** The fields a workflow usually needs from a 1688 order, amounts in fen with yuan beside (D5). */
+export function simplifyOrder(data: unknown): IDataObject {
+	const order = (data ?? {}) as IDataObject;
+	const base = (order.baseInfo ?? {}) as IDataObject;
+	const items = (order.productItems ?? []) as IDataObject[];
+	const receiver = (base.receiverInfo ?? {}) as IDataObject;
+	return {
+		orderId: base.idOfStr ?? (base.id === undefined ? undefined : String(base.id)),
+		status: base.status,
+		totalAmount: base.totalAmount,
+		totalAmountYuan: fenToYuan(base.totalAmount),
+		shippingFee: base.shippingFee,
+		shippingFeeYuan: fenToYuan(base.shippingFee),
+		sellerOpenId: base.sellerOpenId,
+		createTime: base.createTime,
+		receiverName: receiver.toFullName,
+		items: items.map((item) => ({
+			subItemId: item.subItemIDString ?? (item.subItemID === undefined ? undefined : String(item.subItemID)),
+			offerId: item.productID,
+			specId: item.specId,
+			name: item.name,
+			quantity: item.quantity,
+			price: item.price,
+			priceYuan: fenToYuan(item.price),
+			status: item.status,
+		})),
+	};
+}
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	const { data } = await callPandapon.call(this, ENDPOINTS.order1688Detail, {
+		itemIndex: i,
+		body: { webSite: '1688', orderId },
+	});
+	return simplify ? simplifyOrder(data) : ((data ?? {}) as IDataObject);
+}
