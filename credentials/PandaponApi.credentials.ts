@@ -133,7 +133,7 @@ export class PandaponApi implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'Pandapon does not know this access key (or the user ID is not one of its sub-accounts). Copy both again from the Pandapon console.',
+						'Pandapon does not know this access key (or the user ID is not one of its sub-accounts). Copy both again from the Pandapon console (AccessKey management).',
 				},
 			},
 			{

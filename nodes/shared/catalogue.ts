@@ -6,6 +6,9 @@
 export type Platform = '1688' | 'taobao';
 
 export interface Endpoint {
+	/** The node and operation (display names) that call it; the README's table is built from these. */
+	node: 'Cart' | 'Order' | 'Product' | 'Logistics' | 'After-Sales' | 'Trigger';
+	operation: string;
 	platform: Platform;
 	method: 'GET' | 'POST';
 	path: string;
@@ -23,6 +26,8 @@ function endpoint(e: Endpoint): Endpoint {
 
 export const ENDPOINTS = {
 	cart1688Add: endpoint({
+		node: 'Cart',
+		operation: 'Add Item',
 		platform: '1688',
 		method: 'POST',
 		path: '/alibaba/cart/add',
@@ -32,6 +37,8 @@ export const ENDPOINTS = {
 		summary: 'Add an offer spec to the 1688 cart',
 	}),
 	cart1688List: endpoint({
+		node: 'Cart',
+		operation: 'Get Many',
 		platform: '1688',
 		method: 'GET',
 		path: '/alibaba/cart/list',
@@ -41,6 +48,8 @@ export const ENDPOINTS = {
 		summary: 'List the 1688 cart, grouped by seller',
 	}),
 	cart1688EditQuantity: endpoint({
+		node: 'Cart',
+		operation: 'Update Quantity',
 		platform: '1688',
 		method: 'POST',
 		path: '/alibaba/cart/edit-quantity',
@@ -50,6 +59,8 @@ export const ENDPOINTS = {
 		summary: 'Change the quantity of a 1688 cart item',
 	}),
 	cart1688Delete: endpoint({
+		node: 'Cart',
+		operation: 'Remove Items',
 		platform: '1688',
 		method: 'POST',
 		path: '/alibaba/cart/delete',
@@ -59,6 +70,8 @@ export const ENDPOINTS = {
 		summary: 'Remove items from the 1688 cart',
 	}),
 	cart1688Preview: endpoint({
+		node: 'Cart',
+		operation: 'Preview Order',
 		platform: '1688',
 		method: 'POST',
 		path: '/alibaba/cart/create/preview',
@@ -68,6 +81,8 @@ export const ENDPOINTS = {
 		summary: 'Preview the orders that cart items would become',
 	}),
 	cart1688CreateOrder: endpoint({
+		node: 'Cart',
+		operation: 'Create Order',
 		platform: '1688',
 		method: 'POST',
 		path: '/alibaba/cart/create/order',
@@ -77,6 +92,8 @@ export const ENDPOINTS = {
 		summary: 'Create 1688 orders from cart items',
 	}),
 	order1688Detail: endpoint({
+		node: 'Order',
+		operation: 'Get',
 		platform: '1688',
 		method: 'POST',
 		path: '/alibaba/order/detail',
