@@ -8,8 +8,8 @@ import { ENDPOINTS } from '../nodes/shared/catalogue';
 import type { EndpointKey } from '../nodes/shared/catalogue';
 import { DEFAULT_SIGNING_RULE, verifySignedRequest } from '../nodes/shared/signing';
 import type { SigningRule } from '../nodes/shared/signing';
-import { CONTRACT } from './contract';
-import { HANDLERS } from './handlers';
+import { CONTRACT } from './contract/index';
+import { HANDLERS } from './handlers/index';
 import { CODES, SandboxError, SandboxState } from './state';
 
 export const DEMO_ACCESS_KEY = 'demo-access-key';
@@ -270,31 +270,35 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const before = takeFault(url.pathname, 'before');
 		if (before && (await applyFault(before, res, entry))) return;
 
-		let body: Record<string, unknown> = {};
 		const contract = CONTRACT[key];
+		const handler = HANDLERS[key];
+		if (!contract || !handler) return refuse(res, entry, 501, CODES.notImplemented, `${key} is not implemented in the sandbox`);
+		const query = Object.fromEntries(url.searchParams);
+		let body: Record<string, unknown> = {};
 		try {
-			if (method === 'GET') {
-				body = Object.fromEntries(url.searchParams);
-			} else {
-				const parsed = raw.trim() === '' ? {} : parseJsonBig(raw, { asBigInt: true });
-				body = parsed as Record<string, unknown>;
-			}
+			if (method !== 'GET' && raw.trim() !== '') body = parseJsonBig(raw, { asBigInt: true }) as Record<string, unknown>;
 		} catch {
 			return refuse(res, entry, 400, CODES.invalidRequest, 'body is not valid JSON');
 		}
-		const schema = method === 'GET' ? contract.query : contract.body;
-		if (schema) {
-			const checked = schema.safeParse(body);
-			if (!checked.success) {
-				entry.contractErrors = checked.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-				return refuse(res, entry, 400, CODES.invalidRequest, `invalid request: ${entry.contractErrors.join('; ')}`);
+		const issues: string[] = [];
+		for (const [schema, value, where] of [
+			[contract.query, query, 'query'],
+			[contract.body, body, 'body'],
+		] as const) {
+			const checked = schema?.safeParse(value);
+			if (checked && !checked.success) {
+				issues.push(...checked.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`));
 			}
+		}
+		if (issues.length > 0) {
+			entry.contractErrors = issues;
+			return refuse(res, entry, 400, CODES.invalidRequest, `invalid request: ${issues.join('; ')}`);
 		}
 
 		let data: unknown;
 		try {
 			if (ENDPOINTS[key].kind === 'write') state.countWrite(url.pathname);
-			data = HANDLERS[key]({ body, query: Object.fromEntries(url.searchParams), state });
+			data = handler({ body, query, state });
 		} catch (error) {
 			if (error instanceof SandboxError) return refuse(res, entry, error.httpStatus, error.code, error.message);
 			return refuse(res, entry, 500, CODES.internal, `sandbox failure: ${(error as Error).message}`);

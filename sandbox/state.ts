@@ -1,4 +1,6 @@
 import { findSpec, sellerOf } from './seed';
+import { TaobaoRefunds } from './taobao/refunds';
+import { TaobaoState } from './taobao/state';
 
 /** A business refusal, answered as an envelope with the sandbox's own code (see sandbox/README.md). */
 export class SandboxError extends Error {
@@ -25,6 +27,7 @@ export const CODES = {
 	rateLimited: 4290,
 	internal: 5000,
 	injected: 5001,
+	notImplemented: 5010,
 } as const;
 
 export interface CartLine {
@@ -55,6 +58,43 @@ export type OrderStatus =
 	| 'cancel'
 	| 'terminated';
 
+export interface Parcel {
+	logisticsId: string;
+	companyCode: string;
+	companyName: string;
+	trackingNo: string;
+	subItemIds: bigint[];
+	shippedAt: number;
+	events: Array<{ at: number; text: string }>;
+}
+
+export type RefundStatus = 'waitselleragree' | 'waitbuyersend' | 'waitsellerreceive' | 'refundsuccess' | 'refundclose';
+
+export interface Refund1688 {
+	id: string;
+	orderId: bigint;
+	subItemIds: bigint[];
+	disputeRequest: string;
+	applyPaymentFen: number;
+	applyCarriageFen: number;
+	reasonId: number;
+	description: string;
+	goodsStatus: string;
+	vouchers: string[];
+	status: RefundStatus;
+	returnShipment?: { logisticsCompanyNo: string; freightBill: string; description?: string };
+	createdAt: number;
+}
+
+/** A state change the API would push as a message callback (issue 4 turns these into callbacks). */
+export interface SandboxEvent {
+	type: 'create' | 'pay' | 'ship' | 'partialShip' | 'priceChange' | 'cancel' | 'refund' | 'confirm';
+	platform: '1688' | 'taobao';
+	orderId: string;
+	at: number;
+	detail?: Record<string, unknown>;
+}
+
 export interface Order {
 	id: bigint;
 	sellerOpenId: string;
@@ -70,9 +110,19 @@ export interface Order {
 	staffName?: string;
 	createdAt: number;
 	cartIds: number[];
+	paidAt?: number;
+	cancelReason?: string;
+	parcels: Parcel[];
+	confirmedSubItemIds: bigint[];
 }
 
 export const FIRST_ORDER_ID = 2542285634920880794n;
+const FIRST_REFUND_NUMBER = 2207123456789012n;
+const CARRIERS = [
+	{ code: 'YTO', name: '圆通速递' },
+	{ code: 'ZTO', name: '中通快递' },
+	{ code: 'SF', name: '顺丰速运' },
+];
 const ORDER_ID_STEP = 1_000_003n;
 const FIRST_SUB_ITEM_ID = 3315502871190443521n;
 
@@ -82,11 +132,29 @@ export class SandboxState {
 	readonly orders = new Map<string, Order>();
 	/** Writes per path that reached the business logic, the proof that nothing was sent twice. */
 	readonly writeCounts = new Map<string, number>();
+	readonly refunds = new Map<string, Refund1688>();
+	private readonly listeners: Array<(event: SandboxEvent) => void> = [];
+	private nextRefundNumber = FIRST_REFUND_NUMBER;
+	private nextTrackingNumber = 7_310_000_000_001;
 	private nextCartId = 100_001;
 	private nextOrderId = FIRST_ORDER_ID;
 	private nextSubItemId = FIRST_SUB_ITEM_ID;
 
-	constructor(private readonly clock: () => number) {}
+	readonly taobao: TaobaoState;
+	readonly taobaoRefunds = new TaobaoRefunds();
+
+	constructor(readonly clock: () => number) {
+		this.taobao = new TaobaoState(clock, (type, platform, orderId, detail) => this.emit(type, platform, orderId, detail));
+	}
+
+	onEvent(listener: (event: SandboxEvent) => void): void {
+		this.listeners.push(listener);
+	}
+
+	emit(type: SandboxEvent['type'], platform: SandboxEvent['platform'], orderId: string, detail?: Record<string, unknown>): void {
+		const event: SandboxEvent = { type, platform, orderId, at: this.clock(), detail };
+		for (const listener of this.listeners) listener(event);
+	}
 
 	countWrite(path: string): void {
 		this.writeCounts.set(path, (this.writeCounts.get(path) ?? 0) + 1);
@@ -205,40 +273,158 @@ export class SandboxState {
 		return { success: true, orderPreviewResuslt: previews, unsupportedCrossBorderPayOfferList: [] };
 	}
 
-	createFromCart(input: {
-		cartIds: Array<bigint | number>;
-		address: Record<string, string>;
-		flow: string;
-		message?: string;
-		tradeType?: string;
-		userId?: string;
-		staffName?: string;
-	}): Order[] {
+	createFromCart(input: OrderInput & { cartIds: Array<bigint | number> }): Order[] {
 		const bySeller = this.cartBySeller(input.cartIds);
 		const created: Order[] = [];
 		for (const [sellerOpenId, lines] of bySeller) {
-			const order: Order = {
-				id: this.nextOrderId,
-				sellerOpenId,
-				status: 'waitbuyerpay',
-				lines: this.linesOf(lines).map((l) => ({ ...l, subItemId: this.nextSubItemId++ })),
-				shippingFen: sellerOf(sellerOpenId).carriageFen,
-				discountFen: 0,
-				address: input.address,
-				flow: input.flow,
-				message: input.message,
-				tradeType: input.tradeType,
-				userId: input.userId,
-				staffName: input.staffName,
-				createdAt: this.clock(),
-				cartIds: lines.map((l) => l.id),
-			};
-			this.nextOrderId += ORDER_ID_STEP;
-			this.orders.set(order.id.toString(), order);
+			const order = this.createOrder(sellerOpenId, this.linesOf(lines), input, lines.map((l) => l.id));
 			for (const line of lines) this.cart.delete(line.id);
 			created.push(order);
 		}
 		return created;
+	}
+
+	/** Cargo lines (offer, spec, quantity) as order lines, refused when a spec is unknown or short. */
+	cargoLines(cargo: Array<{ offerId: bigint | number; specId?: string; quantity: number }>): Array<{ sellerOpenId: string; line: OrderLine }> {
+		return cargo.map((c) => {
+			const found = findSpec(c.offerId, c.specId);
+			if (!found) throw new SandboxError(200, CODES.notFound, `offer ${c.offerId} has no spec "${c.specId ?? ''}"`);
+			if (found.spec.stock < c.quantity) throw new SandboxError(200, CODES.conflict, `offer ${c.offerId} is out of stock`);
+			return {
+				sellerOpenId: found.offer.sellerOpenId,
+				line: {
+					subItemId: 0n,
+					offerId: found.offer.offerId,
+					specId: found.spec.specId,
+					skuId: found.spec.skuId,
+					title: found.offer.title,
+					attributes: found.spec.attributes,
+					quantity: c.quantity,
+					priceFen: found.spec.priceFen,
+				},
+			};
+		});
+	}
+
+	createOrder(sellerOpenId: string, lines: OrderLine[], input: OrderInput, cartIds: number[] = []): Order {
+		const order: Order = {
+			id: this.nextOrderId,
+			sellerOpenId,
+			status: 'waitbuyerpay',
+			lines: lines.map((l) => ({ ...l, subItemId: this.nextSubItemId++ })),
+			shippingFen: sellerOf(sellerOpenId).carriageFen,
+			discountFen: 0,
+			address: input.address,
+			flow: input.flow,
+			message: input.message,
+			tradeType: input.tradeType,
+			userId: input.userId,
+			staffName: input.staffName,
+			createdAt: this.clock(),
+			cartIds,
+			parcels: [],
+			confirmedSubItemIds: [],
+		};
+		this.nextOrderId += ORDER_ID_STEP;
+		this.orders.set(order.id.toString(), order);
+		this.emit('create', '1688', order.id.toString());
+		return order;
+	}
+
+	pay(orderId: string | bigint): Order {
+		const order = this.order(orderId);
+		if (order.status !== 'waitbuyerpay') throw new SandboxError(200, CODES.conflict, `order ${orderId} is ${order.status}, not waiting for payment`);
+		order.status = 'waitsellersend';
+		order.paidAt = this.clock();
+		this.emit('pay', '1688', order.id.toString());
+		return order;
+	}
+
+	cancel(orderId: string | bigint, reason: string): Order {
+		const order = this.order(orderId);
+		if (order.status !== 'waitbuyerpay') throw new SandboxError(200, CODES.conflict, `order ${orderId} is ${order.status} and can no longer be cancelled`);
+		order.status = 'cancel';
+		order.cancelReason = reason;
+		this.emit('cancel', '1688', order.id.toString(), { reason });
+		return order;
+	}
+
+	/** The seller changes the shipping fee before payment (a price-modification message). */
+	changePrice(orderId: string | bigint, shippingFen: number): Order {
+		const order = this.order(orderId);
+		if (order.status !== 'waitbuyerpay') throw new SandboxError(200, CODES.conflict, `order ${orderId} is already paid`);
+		order.shippingFen = shippingFen;
+		this.emit('priceChange', '1688', order.id.toString(), { shippingFee: shippingFen });
+		return order;
+	}
+
+	/** The seller ships some lines (or all that are left) in one parcel. */
+	ship(orderId: string | bigint, subItemIds?: Array<bigint | string>): Parcel {
+		const order = this.order(orderId);
+		if (order.status !== 'waitsellersend') throw new SandboxError(200, CODES.conflict, `order ${orderId} is ${order.status}, not waiting for shipment`);
+		const shipped = new Set(order.parcels.flatMap((p) => p.subItemIds.map(String)));
+		const wanted = (subItemIds ?? order.lines.map((l) => l.subItemId)).map(String).filter((id) => !shipped.has(id));
+		if (wanted.length === 0) throw new SandboxError(200, CODES.conflict, `nothing left to ship on order ${orderId}`);
+		const carrier = CARRIERS[order.parcels.length % CARRIERS.length];
+		const at = this.clock();
+		const parcel: Parcel = {
+			logisticsId: `LP${String(this.nextTrackingNumber)}`,
+			companyCode: carrier.code,
+			companyName: carrier.name,
+			trackingNo: `${carrier.code}${this.nextTrackingNumber++}`,
+			subItemIds: wanted.map((id) => BigInt(id)),
+			shippedAt: at,
+			events: [
+				{ at, text: '卖家已发货 (shipped by seller)' },
+				{ at: at + 1, text: '快件已揽收 (picked up)' },
+			],
+		};
+		order.parcels.push(parcel);
+		const complete = order.lines.every((l) => shipped.has(String(l.subItemId)) || wanted.includes(String(l.subItemId)));
+		if (complete) order.status = 'waitbuyerreceive';
+		this.emit(complete ? 'ship' : 'partialShip', '1688', order.id.toString(), { trackingNo: parcel.trackingNo, companyCode: parcel.companyCode });
+		return parcel;
+	}
+
+	confirmReceipt(orderId: string | bigint, subItemIds: Array<bigint | string> = []): Order {
+		const order = this.order(orderId);
+		if (order.status !== 'waitbuyerreceive' && order.status !== 'waitsellersend') {
+			throw new SandboxError(200, CODES.conflict, `order ${orderId} is ${order.status} and cannot be confirmed`);
+		}
+		const ids = subItemIds.length > 0 ? subItemIds.map((id) => BigInt(id)) : order.lines.map((l) => l.subItemId);
+		for (const id of ids) {
+			if (!order.lines.some((l) => l.subItemId === id)) throw new SandboxError(200, CODES.notFound, `sub-order ${id} is not part of order ${orderId}`);
+		}
+		order.confirmedSubItemIds = [...new Set([...order.confirmedSubItemIds, ...ids])];
+		if (order.lines.every((l) => order.confirmedSubItemIds.includes(l.subItemId))) order.status = 'confirm_goods';
+		this.emit('confirm', '1688', order.id.toString());
+		return order;
+	}
+
+	createRefund(input: Omit<Refund1688, 'id' | 'status' | 'createdAt'>): Refund1688 {
+		const order = this.order(input.orderId);
+		if (order.status === 'waitbuyerpay' || order.status === 'cancel') {
+			throw new SandboxError(200, CODES.conflict, `order ${input.orderId} is ${order.status}; only paid orders can be refunded`);
+		}
+		const { total } = orderTotals(order);
+		if (input.applyPaymentFen + input.applyCarriageFen > total) {
+			throw new SandboxError(200, CODES.conflict, `refund of ${input.applyPaymentFen + input.applyCarriageFen} fen exceeds the order total ${total}`);
+		}
+		const refund: Refund1688 = {
+			...input,
+			id: `TQ${this.nextRefundNumber++}`,
+			status: input.disputeRequest === 'refund' ? 'waitselleragree' : 'waitbuyersend',
+			createdAt: this.clock(),
+		};
+		this.refunds.set(refund.id, refund);
+		this.emit('refund', '1688', order.id.toString(), { refundId: refund.id });
+		return refund;
+	}
+
+	refund(refundId: string): Refund1688 {
+		const refund = this.refunds.get(refundId);
+		if (!refund) throw new SandboxError(200, CODES.notFound, `refund ${refundId} does not exist`);
+		return refund;
 	}
 
 	order(orderId: string | bigint | number): Order {
@@ -246,6 +432,15 @@ export class SandboxState {
 		if (!order) throw new SandboxError(200, CODES.notFound, `order ${orderId} does not exist`);
 		return order;
 	}
+}
+
+export interface OrderInput {
+	address: Record<string, string>;
+	flow: string;
+	message?: string;
+	tradeType?: string;
+	userId?: string;
+	staffName?: string;
 }
 
 export function orderTotals(order: Order): { goods: number; total: number } {
@@ -316,9 +511,15 @@ export function orderDetail(order: Order): unknown {
 			province: order.address.provinceText,
 			telephone: order.address.phone ?? '',
 			zip: order.address.postCode ?? '',
-			logisticsItems: [],
+			logisticsItems: order.parcels.map((p) => ({
+				logisticsBillNo: p.trackingNo,
+				logisticsCompanyNo: p.companyCode,
+				logisticsCompanyName: p.companyName,
+				subItemIds: p.subItemIds.map(String).join(','),
+				deliveredTime: formatTime(p.shippedAt),
+			})),
 		},
-		tradeTerms: [{ payStatus: order.status === 'waitbuyerpay' ? '1' : '2', phasAmount: total, phase: 1 }],
+		tradeTerms: [{ payStatus: order.status === 'waitbuyerpay' || order.status === 'cancel' ? '1' : '2', phasAmount: total, phase: 1 }],
 		guaranteesTerms: { assuranceInfo: '交易保障', qualityAssuranceType: 'standard' },
 		orderBizInfo: { odsCyd: false, creditOrder: false },
 	};

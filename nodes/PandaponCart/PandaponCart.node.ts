@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { properties } from './actions/description';
-import { router } from './actions/router';
+import { nodeProperties } from '../shared/router';
+import { platforms, router } from './actions/router';
 
 export class PandaponCart implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,13 +12,13 @@ export class PandaponCart implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
-		description: 'Fill and order 1688 shopping carts through the Pandapon API',
+		description: 'Fill and order 1688 and Taobao shopping carts through the Pandapon API',
 		defaults: { name: 'Pandapon Cart' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'pandaponApi', required: true }],
-		properties,
+		properties: nodeProperties(platforms),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

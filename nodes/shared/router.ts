@@ -1,19 +1,69 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { executePerItem } from './execute';
 import type { OperationModule } from './operation';
 
-export type OperationTable = Record<string, Record<string, OperationModule>>;
+/** One platform's operations in one node: the dropdown entries and the operation files behind them. */
+export interface PlatformOperations {
+	platform: '1688' | 'taobao';
+	defaultOperation: string;
+	/** Operation dropdown entries, sorted by name. */
+	options: INodePropertyOptions[];
+	operations: Record<string, OperationModule>;
+}
+
+const PLATFORM_OPTIONS: Record<PlatformOperations['platform'], INodePropertyOptions> = {
+	'1688': { name: '1688', value: '1688', description: 'Alibaba 1688 wholesale' },
+	taobao: { name: 'Taobao', value: 'taobao', description: 'Taobao retail' },
+};
+
+function available(platforms: PlatformOperations[]): PlatformOperations[] {
+	return platforms.filter((p) => p.options.length > 0);
+}
+
+/** Platform, one Operation dropdown per platform, then every operation's own fields. */
+export function nodeProperties(platforms: PlatformOperations[]): INodeProperties[] {
+	const present = available(platforms);
+	return [
+		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			noDataExpression: true,
+			default: '1688',
+			options: present.map((p) => PLATFORM_OPTIONS[p.platform]),
+		},
+		...present.map(
+			// The rule wants a literal default; here it comes from the platform's table.
+			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+			(p): INodeProperties => ({
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { platform: [p.platform] } },
+				default: p.defaultOperation,
+				options: p.options,
+			}),
+		),
+		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description)),
+	];
+}
 
 /** Dispatches on platform and operation (read once, as n8n nodes do) to the operation's handler. */
 export async function routeOperation(
 	this: IExecuteFunctions,
-	operations: OperationTable,
+	platforms: PlatformOperations[],
 ): Promise<INodeExecutionData[][]> {
 	const platform = this.getNodeParameter('platform', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const module = operations[platform]?.[operation];
+	const module = platforms.find((p) => p.platform === platform)?.operations[operation];
 	if (!module) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -21,11 +71,4 @@ export async function routeOperation(
 		);
 	}
 	return await executePerItem.call(this, module.execute);
-}
-
-/** Every operation's fields, in table order. */
-export function operationProperties(operations: OperationTable): INodeProperties[] {
-	return Object.values(operations).flatMap((byOperation) =>
-		Object.values(byOperation).flatMap((module) => module.description),
-	);
 }

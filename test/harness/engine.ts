@@ -22,14 +22,20 @@ import type {
 } from 'n8n-workflow';
 
 import { PandaponApi } from '../../credentials/PandaponApi.credentials';
+import { PandaponAfterSales } from '../../nodes/PandaponAfterSales/PandaponAfterSales.node';
 import { PandaponCart } from '../../nodes/PandaponCart/PandaponCart.node';
+import { PandaponLogistics } from '../../nodes/PandaponLogistics/PandaponLogistics.node';
 import { PandaponOrder } from '../../nodes/PandaponOrder/PandaponOrder.node';
+import { PandaponProduct } from '../../nodes/PandaponProduct/PandaponProduct.node';
 
 export const PACKAGE = 'n8n-nodes-pandapon';
 
 const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.pandaponCart`]: new PandaponCart(),
 	[`${PACKAGE}.pandaponOrder`]: new PandaponOrder(),
+	[`${PACKAGE}.pandaponProduct`]: new PandaponProduct(),
+	[`${PACKAGE}.pandaponLogistics`]: new PandaponLogistics(),
+	[`${PACKAGE}.pandaponAfterSales`]: new PandaponAfterSales(),
 };
 
 const nodeTypes: INodeTypes = {

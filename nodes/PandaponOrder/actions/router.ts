@@ -1,13 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeOperation } from '../../shared/router';
-import type { OperationTable } from '../../shared/router';
-import * as get from './alibaba/get.operation';
+import { alibaba } from './alibaba/index';
+import { taobao } from './taobao/index';
 
-export const operations: OperationTable = {
-	'1688': { get },
-};
+export const platforms = [alibaba, taobao];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeOperation.call(this, operations);
+	return await routeOperation.call(this, platforms);
 }

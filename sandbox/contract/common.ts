@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import type { EndpointKey } from '../nodes/shared/catalogue';
+import type { EndpointKey } from '../../nodes/shared/catalogue';
+
 
 /**
  * The API contract: one schema per catalogue entry, for the request the node must send. The
@@ -31,53 +32,15 @@ export const addressParam = z
 	.strict()
 	.refine((a) => Boolean(a.mobile || a.phone), { message: 'mobile or phone is required' });
 
-const positiveQuantity = z.number().int().positive().max(1_000_000);
-const optionalText = (max: number) => z.string().max(max).optional();
+export const positiveQuantity = z.number().int().positive().max(1_000_000);
+export const optionalText = (max: number) => z.string().max(max).optional();
 
 /** Query strings arrive as text; a GET without parameters sends an empty object. */
-const noQuery = z.object({}).strict();
+export const noQuery = z.object({}).strict();
 
 export interface EndpointContract {
 	body?: z.ZodTypeAny;
 	query?: z.ZodTypeAny;
 }
 
-export const CONTRACT: Record<EndpointKey, EndpointContract> = {
-	cart1688Add: {
-		body: z
-			.object({ offerId: integerId, specId: z.string().max(64).optional(), quantity: positiveQuantity })
-			.strict(),
-	},
-	cart1688List: { query: noQuery },
-	cart1688EditQuantity: {
-		body: z
-			.object({
-				id: integerId,
-				quantity: positiveQuantity,
-				productNo: optionalText(64),
-				container: optionalText(64),
-			})
-			.strict(),
-	},
-	cart1688Delete: { body: z.object({ cartIds: z.array(integerId).min(1) }).strict() },
-	cart1688Preview: {
-		body: z.object({ addressParam, cartIds: z.array(integerId).min(1) }).strict(),
-	},
-	cart1688CreateOrder: {
-		body: z
-			.object({
-				flow: z.string().min(1).max(32),
-				message: optionalText(500),
-				shopPromotionId: optionalText(64),
-				tradeType: optionalText(64),
-				addressParam,
-				cartIds: z.array(integerId).min(1),
-				userId: optionalText(64),
-				staffName: optionalText(64),
-			})
-			.strict(),
-	},
-	order1688Detail: {
-		body: z.object({ webSite: z.literal('1688'), orderId: stringId }).strict(),
-	},
-};
+export type AreaContract = Partial<Record<EndpointKey, EndpointContract>>;

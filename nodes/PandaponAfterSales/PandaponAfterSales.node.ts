@@ -1,0 +1,27 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { nodeProperties } from '../shared/router';
+import { platforms, router } from './actions/router';
+
+export class PandaponAfterSales implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Pandapon After-Sales',
+		name: 'pandaponAfterSales',
+		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		description: 'Claim refunds and returns on 1688 and Taobao orders through the Pandapon API',
+		defaults: { name: 'Pandapon After-Sales' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'pandaponApi', required: true }],
+		properties: nodeProperties(platforms),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,27 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { nodeProperties } from '../shared/router';
+import { platforms, router } from './actions/router';
+
+export class PandaponProduct implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Pandapon Product',
+		name: 'pandaponProduct',
+		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		description: 'Find and read 1688 and Taobao products through the Pandapon API',
+		defaults: { name: 'Pandapon Product' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'pandaponApi', required: true }],
+		properties: nodeProperties(platforms),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

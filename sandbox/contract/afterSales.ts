@@ -1,0 +1,3 @@
+import type { AreaContract } from './common';
+
+export const AFTER_SALES: AreaContract = {};

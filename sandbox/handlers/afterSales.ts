@@ -1,0 +1,3 @@
+import type { AreaHandlers } from './common';
+
+export const AFTER_SALES: AreaHandlers = {};

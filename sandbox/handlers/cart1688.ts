@@ -1,0 +1,38 @@
+import { orderTotals } from '../state';
+import { orderInput } from './common';
+import type { AreaHandlers } from './common';
+
+const ids = (value: unknown) => value as Array<bigint | number>;
+
+export const CART_1688: AreaHandlers = {
+	cart1688Add: ({ body, state }) => {
+		const line = state.addToCart(body.offerId as bigint | number, body.specId as string | undefined, body.quantity as number);
+		return { cartId: line.id };
+	},
+	cart1688List: ({ state }) => state.cartList(),
+	cart1688EditQuantity: ({ body, state }) => {
+		const line = state.cartLine(body.id as bigint | number);
+		line.quantity = body.quantity as number;
+		return true;
+	},
+	cart1688Delete: ({ body, state }) => {
+		const cartIds = ids(body.cartIds);
+		for (const id of cartIds) state.cartLine(id);
+		for (const id of cartIds) state.cart.delete(Number(id));
+		return true;
+	},
+	cart1688Preview: ({ body, state }) => state.previewCart(ids(body.cartIds)),
+	cart1688CreateOrder: ({ body, state }) => {
+		const orders = state.createFromCart({ ...orderInput(body), cartIds: ids(body.cartIds) });
+		return {
+			success: true,
+			orders: orders.map((o) => ({
+				orderId: o.id,
+				sellerOpenId: o.sellerOpenId,
+				totalAmount: orderTotals(o).total,
+				postFee: o.shippingFen,
+				cartIds: o.cartIds,
+			})),
+		};
+	},
+};
