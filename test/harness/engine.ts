@@ -4,7 +4,7 @@
  * credential `authenticate`, real error wrapping. HTTP goes to a sandbox over loopback; nothing is
  * mocked on our side of the wire.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DataDeduplicationService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -19,6 +19,8 @@ import type {
 	IRun,
 	IWorkflowExecuteAdditionalData,
 	IConnections,
+	ICheckProcessedContextData,
+	IDataDeduplicator,
 } from 'n8n-workflow';
 
 import { PandaponApi } from '../../credentials/PandaponApi.credentials';
@@ -80,11 +82,42 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** n8n's de-duplication store, in memory: one set of entries per workflow (and node) scope. */
+export const dedupStore = new Map<string, Set<string>>();
+const scopeKey = (scope: string, data: ICheckProcessedContextData) =>
+	scope === 'node' ? `${data.workflow.id}:${data.node?.id}` : data.workflow.id;
+const deduplicator: IDataDeduplicator = {
+	async checkProcessedAndRecord(items, scope, data) {
+		const set = dedupStore.get(scopeKey(scope, data)) ?? new Set<string>();
+		dedupStore.set(scopeKey(scope, data), set);
+		const result = { new: [] as Array<string | number>, processed: [] as Array<string | number> };
+		for (const item of items) {
+			(set.has(String(item)) ? result.processed : result.new).push(item);
+			set.add(String(item));
+		}
+		return result;
+	},
+	async removeProcessed(items, scope, data) {
+		for (const item of items) dedupStore.get(scopeKey(scope, data))?.delete(String(item));
+	},
+	async clearAllProcessedItems(scope, data) {
+		dedupStore.delete(scopeKey(scope, data));
+	},
+	async getProcessedDataCount(scope, data) {
+		return dedupStore.get(scopeKey(scope, data))?.size ?? 0;
+	},
+};
+void DataDeduplicationService.init(deduplicator);
+
 export interface WorkflowSpec {
 	nodes: Array<Omit<INode, 'id' | 'typeVersion' | 'position' | 'credentials'> & Partial<INode>>;
 	connections?: IConnections;
 	items?: INodeExecutionData[];
 	credentials: ICredentialDataDecryptedObject;
+	/** Same id = same de-duplication scope across runs, as for one saved workflow. */
+	workflowId?: string;
+	/** The workflow's static data, shared across runs when the caller passes the same object. */
+	staticData?: IDataObject;
 }
 
 /** Chains nodes in the given order when no connections are given. */
@@ -105,7 +138,8 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<IRun> {
 		...n,
 	}));
 	const workflow = new Workflow({
-		id: 'wf-test',
+		id: spec.workflowId ?? 'wf-test',
+		staticData: spec.staticData,
 		nodes,
 		connections: spec.connections ?? chain(spec.nodes),
 		nodeTypes,
