@@ -133,6 +133,10 @@ export class SandboxState {
 	/** Writes per path that reached the business logic, the proof that nothing was sent twice. */
 	readonly writeCounts = new Map<string, number>();
 	readonly refunds = new Map<string, Refund1688>();
+	readonly addresses: SavedAddress[] = [
+		{ id: 5001, name: '王小明', province: '浙江省', city: '杭州市', district: '余杭区', address: '文一西路969号 仓库3号门', phone: '13800138000', isDefault: true },
+	];
+	private nextAddressId = 5002;
 	private readonly listeners: Array<(event: SandboxEvent) => void> = [];
 	private nextRefundNumber = FIRST_REFUND_NUMBER;
 	private nextTrackingNumber = 7_310_000_000_001;
@@ -249,9 +253,14 @@ export class SandboxState {
 	}
 
 	previewCart(cartIds: Array<bigint | number>): unknown {
-		const previews = [...this.cartBySeller(cartIds).entries()].map(([sellerOpenId, lines]) => {
-			const orderLines = this.linesOf(lines);
-			const goods = orderLines.reduce((t, l) => t + l.priceFen * l.quantity, 0);
+		const groups = new Map([...this.cartBySeller(cartIds).entries()].map(([seller, lines]) => [seller, this.linesOf(lines)]));
+		return this.preview(groups);
+	}
+
+	/** The documented preview shape: one entry per seller, totals in fen. */
+	preview(groups: Map<string, OrderLine[]>): unknown {
+		const previews = [...groups.entries()].map(([sellerOpenId, lines]) => {
+			const goods = lines.reduce((t, l) => t + l.priceFen * l.quantity, 0);
 			const carriage = sellerOf(sellerOpenId).carriageFen;
 			return {
 				sellerOpenId,
@@ -261,7 +270,7 @@ export class SandboxState {
 				sumPaymentNoCarriage: goods,
 				discountFee: 0,
 				tradeModeNameList: ['担保交易'],
-				cargoList: orderLines.map((l) => ({
+				cargoList: lines.map((l) => ({
 					offerId: l.offerId,
 					specId: l.specId,
 					amount: l.priceFen * l.quantity,
@@ -329,6 +338,18 @@ export class SandboxState {
 		this.orders.set(order.id.toString(), order);
 		this.emit('create', '1688', order.id.toString());
 		return order;
+	}
+
+	saveAddress(input: Omit<SavedAddress, 'id' | 'isDefault'> & { id?: bigint | number }): SavedAddress {
+		if (input.id !== undefined && Number(input.id) !== 0) {
+			const existing = this.addresses.find((a) => a.id === Number(input.id));
+			if (!existing) throw new SandboxError(200, CODES.notFound, `address ${input.id} does not exist`);
+			Object.assign(existing, { ...input, id: existing.id });
+			return existing;
+		}
+		const created: SavedAddress = { ...input, id: this.nextAddressId++, isDefault: false };
+		this.addresses.push(created);
+		return created;
 	}
 
 	pay(orderId: string | bigint): Order {
@@ -432,6 +453,17 @@ export class SandboxState {
 		if (!order) throw new SandboxError(200, CODES.notFound, `order ${orderId} does not exist`);
 		return order;
 	}
+}
+
+export interface SavedAddress {
+	id: number;
+	name: string;
+	province: string;
+	city: string;
+	district?: string;
+	address: string;
+	phone: string;
+	isDefault: boolean;
 }
 
 export interface OrderInput {

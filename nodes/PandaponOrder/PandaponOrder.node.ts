@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { nodeProperties } from '../shared/router';
+import { getAddresses } from './actions/alibaba/address';
 import { platforms, router } from './actions/router';
 
 export class PandaponOrder implements INodeType {
@@ -20,6 +21,8 @@ export class PandaponOrder implements INodeType {
 		credentials: [{ name: 'pandaponApi', required: true }],
 		properties: nodeProperties(platforms),
 	};
+
+	methods = { loadOptions: { getAddresses } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

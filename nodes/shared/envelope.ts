@@ -72,7 +72,8 @@ export function readEnvelope(httpStatus: number, body: string): EnvelopeResult {
 		failure: {
 			httpStatus,
 			code,
-			msg: text(parsed.msg) ?? text(nested?.errorMsg) ?? text(nested?.errorInfo),
+			// A nested refusal comes inside an envelope that says 成功 (success): its own text is the message.
+			msg: nested ? (text(nested.errorInfo) ?? text(nested.errorMsg) ?? text(parsed.msg)) : text(parsed.msg),
 			requestId,
 			errorCode: text(nested?.errorCode),
 			errorInfo: text(nested?.errorInfo) ?? text(nested?.errorMsg),

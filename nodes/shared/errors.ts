@@ -55,7 +55,7 @@ export function apiError(
 		outcome === 'unknown'
 			? `Outcome unknown: ${what}`
 			: failure.fromApi
-				? `Pandapon refused the request: ${what}${failure.code ? ` (code ${failure.code})` : ''}`
+				? `Pandapon refused the request: ${what}${failure.code ? ` (code ${[failure.code, failure.errorCode].filter(Boolean).join(', ')})` : ''}`
 				: what;
 	const details: IDataObject = {
 		outcome,
@@ -86,4 +86,13 @@ export function errorItem(error: unknown): IDataObject {
 	if (e.description) item.description = e.description;
 	for (const [key, value] of Object.entries(details)) if (value !== undefined) item[key] = value;
 	return item;
+}
+
+/**
+ * The error to throw again: n8n's own errors unchanged (both constructors hand back an error of
+ * their class as it is), anything else wrapped so n8n shows it against the node and item.
+ */
+export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
+	return new NodeOperationError(node, error as Error, { itemIndex });
 }

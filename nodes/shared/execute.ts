@@ -1,12 +1,14 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { errorItem } from './errors';
+import { asNodeError, errorItem } from './errors';
 
 export type ItemResult = IDataObject | IDataObject[];
 
 /** One operation's per-item work; it reads its own parameters for item `i`. */
 export type ItemHandler = (this: IExecuteFunctions, i: number) => Promise<ItemResult>;
+
+/** Work over all items at once; it must pair every output item and honour continueOnFail itself. */
+export type BatchHandler = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
 /**
  * Runs a handler for every input item and keeps n8n's contracts: output in input order, each
@@ -32,9 +34,7 @@ export async function executePerItem(
 				out.push({ json: errorItem(error), pairedItem: { item: i } });
 				continue;
 			}
-			// Both constructors hand back an error of their own class unchanged.
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+			throw asNodeError(this.getNode(), error, i);
 		}
 	}
 	return [out];

@@ -1,12 +1,14 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { ItemHandler } from './execute';
+import type { BatchHandler, ItemHandler } from './execute';
 
-/** One operation file's exports, in the Airtable-v2 style: its fields and its per-item work. */
-export interface OperationModule {
-	description: INodeProperties[];
-	execute: ItemHandler;
-}
+/**
+ * One operation file's exports, in the Airtable-v2 style: its fields and its work, either per item
+ * (`execute`) or, for operations the API can batch, over all items at once (`executeBatch`).
+ */
+export type OperationModule =
+	| { description: INodeProperties[]; execute: ItemHandler; executeBatch?: undefined }
+	| { description: INodeProperties[]; executeBatch: BatchHandler; execute?: undefined };
 
 /** Shows fields only for one platform's operation. */
 export function showFor(platform: string, operation: string): IDisplayOptions {

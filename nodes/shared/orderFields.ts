@@ -2,8 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { compact, readText } from './params';
 
-/** The order options of 1688's create calls (flow, note, promotion, trade type, staff). */
-export const orderOptionFields: INodeProperties[] = [
+/**
+ * The order options of 1688's create calls (flow, note, promotion, trade type); the create-from-cart
+ * call also takes the sub-account and staff name.
+ */
+export function orderOptionFields(withStaff: boolean): INodeProperties[] {
+	return [
 	{
 		displayName: 'Flow',
 		name: 'flow',
@@ -38,14 +42,7 @@ export const orderOptionFields: INodeProperties[] = [
 				default: '',
 				description: 'A seller promotion to apply',
 			},
-			{
-				displayName: 'Staff Name',
-				name: 'staffName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Li Lei',
-				description: 'The employee placing the order, for your own records',
-			},
+			...(withStaff ? [STAFF_NAME] : []),
 			{
 				displayName: 'Trade Type',
 				name: 'tradeType',
@@ -54,20 +51,32 @@ export const orderOptionFields: INodeProperties[] = [
 				placeholder: 'e.g. fxassure',
 				description: 'The 1688 trade (payment) mode; empty lets the seller\'s default apply',
 			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2100007341207',
-				description: 'The sub-account the order is placed for, if not the credential\'s',
-			},
+			...(withStaff ? [USER_ID] : []),
 		],
 	},
-];
+	];
+}
+
+const STAFF_NAME: INodeProperties = {
+	displayName: 'Staff Name',
+	name: 'staffName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Li Lei',
+	description: 'The employee placing the order, for your own records',
+};
+
+const USER_ID: INodeProperties = {
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 2100007341207',
+	description: 'The sub-account the order is placed for, if not the credential\'s',
+};
 
 /** Reads the order options of item `i` into body fields, leaving out the empty ones. */
-export function readOrderOptions(ctx: IExecuteFunctions, i: number): IDataObject {
+export function readOrderOptions(ctx: IExecuteFunctions, i: number, withStaff = false): IDataObject {
 	const field = (name: string, label: string) =>
 		readText(ctx, `orderFields.${name}`, label, i, { maxLength: name === 'message' ? 500 : 64 });
 	return compact({
@@ -75,7 +84,6 @@ export function readOrderOptions(ctx: IExecuteFunctions, i: number): IDataObject
 		message: field('message', 'Message to Seller'),
 		shopPromotionId: field('shopPromotionId', 'Shop Promotion ID'),
 		tradeType: field('tradeType', 'Trade Type'),
-		userId: field('userId', 'User ID'),
-		staffName: field('staffName', 'Staff Name'),
+		...(withStaff ? { userId: field('userId', 'User ID'), staffName: field('staffName', 'Staff Name') } : {}),
 	});
 }

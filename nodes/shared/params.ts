@@ -11,6 +11,7 @@ import { inputError } from './errors';
 function describe(value: unknown): string {
 	if (value === undefined || value === null || value === '') return 'nothing';
 	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'number') return String(value);
 	const text = String(value);
 	return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
 }
@@ -67,9 +68,9 @@ export function readInteger(
 	name: string,
 	label: string,
 	i: number,
-	bounds: { min: number; max?: number },
+	bounds: { min: number; max?: number; fallback?: number },
 ): number {
-	const raw = ctx.getNodeParameter(name, i) as unknown;
+	const raw = (bounds.fallback === undefined ? ctx.getNodeParameter(name, i) : ctx.getNodeParameter(name, i, bounds.fallback)) as unknown;
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	const max = bounds.max ?? Number.MAX_SAFE_INTEGER;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < bounds.min || value > max) {
@@ -77,7 +78,9 @@ export function readInteger(
 			ctx.getNode(),
 			i,
 			label,
-			`${describe(raw)} is not a whole number from ${bounds.min} to ${max}`,
+			bounds.max === undefined
+				? `${describe(raw)} is not a whole number of at least ${bounds.min}`
+				: `${describe(raw)} is not a whole number from ${bounds.min} to ${max}`,
 		);
 	}
 	return value;

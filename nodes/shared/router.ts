@@ -8,6 +8,7 @@ import type {
 
 import { executePerItem } from './execute';
 import type { OperationModule } from './operation';
+import { DEFAULT_TIMEOUT_MS } from './transport';
 
 /** One platform's operations in one node: the dropdown entries and the operation files behind them. */
 export interface PlatformOperations {
@@ -21,6 +22,26 @@ export interface PlatformOperations {
 const PLATFORM_OPTIONS: Record<PlatformOperations['platform'], INodePropertyOptions> = {
 	'1688': { name: '1688', value: '1688', description: 'Alibaba 1688 wholesale' },
 	taobao: { name: 'Taobao', value: 'taobao', description: 'Taobao retail' },
+};
+
+/** Settings of the HTTP calls themselves, shown last on every operation. */
+const requestOptionsField: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 100, numberPrecision: 0 },
+			default: DEFAULT_TIMEOUT_MS,
+			description:
+				'How long to wait for each answer. A read that times out is retried; a write is not, and is reported with outcome "unknown".',
+		},
+	],
 };
 
 function available(platforms: PlatformOperations[]): PlatformOperations[] {
@@ -53,6 +74,7 @@ export function nodeProperties(platforms: PlatformOperations[]): INodeProperties
 			}),
 		),
 		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description)),
+		requestOptionsField,
 	];
 }
 
@@ -70,5 +92,6 @@ export async function routeOperation(
 			`The operation "${operation}" is not supported on platform "${platform}"`,
 		);
 	}
+	if (module.executeBatch) return [await module.executeBatch.call(this)];
 	return await executePerItem.call(this, module.execute);
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from './errors';
+import { asNodeError, inputError } from './errors';
 import { fenToYuan } from './money';
 import { readInteger, readText } from './params';
 
@@ -77,52 +77,85 @@ function remember(ctx: IExecuteFunctions, key: string, ids: string[]): void {
 	}
 }
 
+export interface Safety {
+	key: string;
+	/** The key as stored: scoped to the node, so two nodes of a workflow may use the same keys. */
+	scoped: string;
+	dryRun: boolean;
+	maxTotalFen: number;
+}
+
+export function readSafety(ctx: IExecuteFunctions, i: number): Safety {
+	const key = readText(ctx, 'safety.idempotencyKey', 'Safety › Idempotency Key', i, { maxLength: 200 });
+	return {
+		key,
+		scoped: key === '' ? '' : `${ctx.getNode().name}\u0000${key}`,
+		dryRun: ctx.getNodeParameter('safety.dryRun', i, false) as boolean,
+		maxTotalFen: readInteger(ctx, 'safety.maxTotalFen', 'Safety › Max Total (Fen)', i, { min: 0, fallback: 0 }),
+	};
+}
+
+/** Records the key; the duplicate's output when this workflow has used it before. */
+export async function claimKey(ctx: IExecuteFunctions, safety: Safety): Promise<IDataObject | undefined> {
+	if (!safety.scoped) return undefined;
+	const { processed } = await ctx.helpers.checkProcessedAndRecord([safety.scoped], 'workflow', DEDUP_OPTIONS);
+	if (processed.length === 0) return undefined;
+	return { duplicate: true, idempotencyKey: safety.key, earlierIds: memory(ctx)[safety.scoped]?.ids ?? [] };
+}
+
+/** Frees a claimed key after a write that provably changed nothing (or a dry run). */
+export async function releaseKey(ctx: IExecuteFunctions, safety: Safety): Promise<void> {
+	if (safety.scoped) await ctx.helpers.removeProcessed([safety.scoped], 'workflow', DEDUP_OPTIONS);
+}
+
+export function keepKey(ctx: IExecuteFunctions, safety: Safety, ids: string[]): void {
+	if (safety.scoped) remember(ctx, safety.scoped, ids);
+}
+
+/** Stops the item when the previewed total is above Max Total. */
+export function checkTotal(ctx: IExecuteFunctions, i: number, safety: Safety, totalFen: number): void {
+	if (safety.maxTotalFen > 0 && totalFen > safety.maxTotalFen) {
+		throw inputError(
+			ctx.getNode(),
+			i,
+			'Safety › Max Total (Fen)',
+			`the previewed total ${totalFen} fen (¥${fenToYuan(totalFen)}) is above the limit of ${safety.maxTotalFen} fen; nothing was created or paid`,
+			'Raise Max Total or check the quantities and prices.',
+		);
+	}
+}
+
+export function dryRunResult(preview: { totalFen: number; preview: IDataObject } | undefined): IDataObject {
+	return { dryRun: true, totalFen: preview?.totalFen, totalYuan: fenToYuan(preview?.totalFen), preview: preview?.preview };
+}
+
 /** Whether a failed write provably changed nothing, so its key may be used again. */
-function provablyUnchanged(error: unknown): boolean {
+export function provablyUnchanged(error: unknown): boolean {
 	if (error instanceof NodeOperationError) return true;
 	const outcome = (error as { context?: { pandapon?: { outcome?: string } } }).context?.pandapon?.outcome;
 	return outcome === 'failed' || outcome === 'notSent';
 }
 
+/** Idempotency key, Max Total and Dry Run around one create or pay. */
 export async function guardedWrite(this: IExecuteFunctions, i: number, op: GuardedWrite): Promise<IDataObject> {
-	const key = readText(this, 'safety.idempotencyKey', 'Safety › Idempotency Key', i, { maxLength: 200 });
-	const dryRun = this.getNodeParameter('safety.dryRun', i, false) as boolean;
-	const maxTotalFen = readInteger(this, 'safety.maxTotalFen', 'Safety › Max Total (Fen)', i, { min: 0 });
-	const scoped = key === '' ? '' : `${this.getNode().name}\u0000${key}`;
-
-	if (scoped) {
-		const { processed } = await this.helpers.checkProcessedAndRecord([scoped], 'workflow', DEDUP_OPTIONS);
-		if (processed.length > 0) {
-			return { duplicate: true, idempotencyKey: key, earlierIds: memory(this)[scoped]?.ids ?? [] };
-		}
-	}
-	const release = async () => {
-		if (scoped) await this.helpers.removeProcessed([scoped], 'workflow', DEDUP_OPTIONS);
-	};
-
+	const safety = readSafety(this, i);
+	const duplicate = await claimKey(this, safety);
+	if (duplicate) return duplicate;
 	try {
 		let preview: { totalFen: number; preview: IDataObject } | undefined;
-		if (dryRun || maxTotalFen > 0) {
+		if (safety.dryRun || safety.maxTotalFen > 0) {
 			preview = await op.preview();
-			if (maxTotalFen > 0 && preview.totalFen > maxTotalFen) {
-				throw inputError(
-					this.getNode(),
-					i,
-					'Safety › Max Total (Fen)',
-					`the previewed total ${preview.totalFen} fen (¥${fenToYuan(preview.totalFen)}) is above the limit of ${maxTotalFen} fen; nothing was created or paid`,
-					'Raise Max Total or check the quantities and prices.',
-				);
-			}
+			checkTotal(this, i, safety, preview.totalFen);
 		}
-		if (dryRun) {
-			await release();
-			return { dryRun: true, totalFen: preview?.totalFen, totalYuan: fenToYuan(preview?.totalFen), preview: preview?.preview };
+		if (safety.dryRun) {
+			await releaseKey(this, safety);
+			return dryRunResult(preview);
 		}
 		const result = await op.write();
-		if (scoped) remember(this, scoped, op.resultIds(result));
-		return scoped ? { ...result, idempotencyKey: key } : result;
+		keepKey(this, safety, op.resultIds(result));
+		return safety.key ? { ...result, idempotencyKey: safety.key } : result;
 	} catch (error) {
-		if (provablyUnchanged(error)) await release();
-		throw error;
+		if (provablyUnchanged(error)) await releaseKey(this, safety);
+		throw asNodeError(this.getNode(), error, i);
 	}
 }

@@ -1,5 +1,5 @@
 import { sleep } from 'n8n-workflow';
-import type { IAllExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IAllExecuteFunctions, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { stringifyJsonBig } from './bigJson';
 import type { Endpoint } from './catalogue';
@@ -94,6 +94,13 @@ function outcomeOf(endpoint: Endpoint, failure: PandaponFailure | TransportFailu
 	return failure.fromApi || failure.httpStatus === 429 ? 'failed' : 'unknown';
 }
 
+/** The node's Request Options › Timeout for the item; load-options calls have no items and use the default. */
+function requestTimeout(ctx: IAllExecuteFunctions, itemIndex: number): number {
+	if (!('getInputData' in ctx)) return DEFAULT_TIMEOUT_MS;
+	const value = Number((ctx as IExecuteFunctions).getNodeParameter('requestOptions.timeout', itemIndex, DEFAULT_TIMEOUT_MS));
+	return Number.isFinite(value) && value >= 100 ? value : DEFAULT_TIMEOUT_MS;
+}
+
 /**
  * One signed call to Pandapon through n8n's authenticated HTTP helper. The body is serialised
  * once (big-id safe) so that the credential signs exactly the bytes that are sent; the answer is
@@ -104,7 +111,7 @@ export async function callPandapon(
 	endpoint: Endpoint,
 	options: CallOptions,
 ): Promise<CallResult> {
-	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+	const timeoutMs = options.timeoutMs ?? requestTimeout(this, options.itemIndex);
 	const policy = options.retry ?? DEFAULT_RETRY;
 	const body = endpoint.method === 'GET' ? undefined : stringifyJsonBig(options.body ?? {});
 	for (let attempt = 0; ; attempt++) {

@@ -20,7 +20,7 @@ describe('envelope (decision D3)', () => {
 
 	it('fails on a nested data.success === false and carries errorCode/errorInfo', () => {
 		const result = readEnvelope(200, '{"requestId":"r3","code":200,"msg":"成功","data":{"success":false,"errorCode":"ORDER_STATUS","errorInfo":"状态不允许"}}');
-		expect(result).toMatchObject({ ok: false, failure: { code: '200', errorCode: 'ORDER_STATUS', errorInfo: '状态不允许', requestId: 'r3' } });
+		expect(result).toMatchObject({ ok: false, failure: { code: '200', msg: '状态不允许', errorCode: 'ORDER_STATUS', errorInfo: '状态不允许', requestId: 'r3' } });
 	});
 
 	it('fails on non-2xx HTTP even when the body says 200', () => {

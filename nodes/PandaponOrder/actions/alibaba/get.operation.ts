@@ -7,18 +7,28 @@ import { forOperation } from '../../../shared/operation';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 
-export const description: INodeProperties[] = forOperation('1688', 'get', [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 2542285634920880794',
-		description: 'The 1688 order ID (19 digits; keep it as text)',
-	},
-	simplifyField,
-]);
+export const orderIdField: INodeProperties = {
+	displayName: 'Order ID',
+	name: 'orderId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 2542285634920880794',
+	description: 'The 1688 order ID (19 digits; keep it as text)',
+};
+
+/** 1688 trade statuses, as the order detail page lists them. */
+export const ORDER_STATUS_OPTIONS = [
+	{ name: 'Cancelled', value: 'cancel' },
+	{ name: 'Confirmed Receipt', value: 'confirm_goods' },
+	{ name: 'Succeeded', value: 'success' },
+	{ name: 'Terminated', value: 'terminated' },
+	{ name: 'Waiting for Buyer to Pay', value: 'waitbuyerpay' },
+	{ name: 'Waiting for Buyer to Receive', value: 'waitbuyerreceive' },
+	{ name: 'Waiting for Seller to Ship', value: 'waitsellersend' },
+];
+
+export const description: INodeProperties[] = forOperation('1688', 'get', [orderIdField, simplifyField]);
 
 /** The fields a workflow usually needs from a 1688 order, amounts in fen with yuan beside (D5). */
 export function simplifyOrder(data: unknown): IDataObject {

@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { addressProperty } from '../../../shared/address';
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { fenToYuan } from '../../../shared/money';
+import { forOperation, showFor } from '../../../shared/operation';
+import { callPandapon } from '../../../shared/transport';
+import { itemsOfSeller, pairedWith, runBatch } from './batch';
+import type { CargoLine } from './cargo';
+import { linesField } from './cargo';
+
+export const description: INodeProperties[] = [
+	...forOperation('1688', 'previewBatch', [
+		{
+			displayName: 'All input items are previewed together: their lines are combined and split by seller. The address of the first item applies.',
+			name: 'batchNotice',
+			type: 'notice',
+			default: '',
+		},
+		linesField(true),
+	]),
+	addressProperty(showFor('1688', 'previewBatch')),
+];
+
+/** Which seller each line went to, from per-seller entries that list their offers and specs. */
+export function sellerFinder(entries: Array<{ seller: string; lines: Array<{ offerId: unknown; specId?: unknown }> }>) {
+	return (line: CargoLine) =>
+		entries.find((e) => e.lines.some((l) => String(l.offerId) === line.offerId.toString() && (l.specId ?? '') === (line.specId ?? '')))?.seller;
+}
+
+export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runBatch(this, async ({ first, addressParam, cargoParamList, lines }) => {
+		const { data, requestId } = await callPandapon.call(this, ENDPOINTS.order1688PreviewBatch, {
+			itemIndex: first,
+			body: { addressParam, cargoParamList },
+		});
+		const previews = ((data as IDataObject | null)?.orderPreviewResuslt ?? []) as IDataObject[];
+		const find = sellerFinder(previews.map((p) => ({ seller: String(p.sellerOpenId), lines: (p.cargoList ?? []) as Array<{ offerId: unknown; specId?: unknown }> })));
+		return previews.map((p) =>
+			pairedWith(
+				{
+					sellerOpenId: p.sellerOpenId,
+					sumPayment: p.sumPayment,
+					sumPaymentYuan: fenToYuan(p.sumPayment),
+					sumCarriage: p.sumCarriage,
+					sumCarriageYuan: fenToYuan(p.sumCarriage),
+					lines: p.cargoList,
+					requestId,
+				},
+				itemsOfSeller(lines, find, String(p.sellerOpenId)),
+			),
+		);
+	});
+}

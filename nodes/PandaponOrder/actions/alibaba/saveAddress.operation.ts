@@ -1,0 +1,50 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { forOperation } from '../../../shared/operation';
+import { compact, readId, readText } from '../../../shared/params';
+import { callPandapon } from '../../../shared/transport';
+
+const text = (displayName: string, name: string, placeholder: string, required = true): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	required,
+	default: '',
+	placeholder,
+});
+
+export const description: INodeProperties[] = forOperation('1688', 'saveAddress', [
+	{
+		displayName: 'Saved Address Name or ID',
+		name: 'addressId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getAddresses' },
+		default: '',
+		description:
+			'The saved address to update; choose none to add a new one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		options: [],
+	},
+	text('Name', 'name', 'e.g. 王小明'),
+	text('Phone', 'phone', 'e.g. 13800138000'),
+	text('Province', 'province', 'e.g. 浙江省'),
+	text('City', 'city', 'e.g. 杭州市'),
+	text('District', 'district', 'e.g. 余杭区', false),
+	text('Street Address', 'address', 'e.g. 文一西路969号'),
+]);
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const field = (name: string, label: string, required = true) => readText(this, name, label, i, { required, maxLength: name === 'address' ? 200 : 100 });
+	const addressId = (this.getNodeParameter('addressId', i, '') as unknown) === '' ? undefined : readId(this, 'addressId', 'Saved Address Name or ID', i);
+	const body = compact({
+		id: addressId,
+		name: field('name', 'Name'),
+		province: field('province', 'Province'),
+		city: field('city', 'City'),
+		district: field('district', 'District', false),
+		address: field('address', 'Street Address'),
+		phone: field('phone', 'Phone'),
+	});
+	const { requestId } = await callPandapon.call(this, ENDPOINTS.address1688Save, { itemIndex: i, body });
+	return { saved: true, ...(addressId === undefined ? {} : { addressId: addressId.toString() }), requestId };
+}
