@@ -8,6 +8,8 @@ import { ENDPOINTS } from '../nodes/shared/catalogue';
 import type { EndpointKey } from '../nodes/shared/catalogue';
 import { DEFAULT_SIGNING_RULE, verifySignedRequest } from '../nodes/shared/signing';
 import type { SigningRule } from '../nodes/shared/signing';
+import { CallbackDelivery } from './callbacks';
+import type { CallbackOptions } from './callbacks';
 import { CONTRACT } from './contract/index';
 import { HANDLERS } from './handlers/index';
 import { CODES, SandboxError, SandboxState } from './state';
@@ -32,6 +34,8 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** Requests per second past which the sandbox answers 429; 0 = no limit. */
 	rateLimitPerSecond?: number;
+	/** Where and how to push message callbacks; none are pushed without it. */
+	callbacks?: CallbackOptions;
 }
 
 /**
@@ -69,6 +73,7 @@ export interface Sandbox {
 	state: SandboxState;
 	log: LoggedRequest[];
 	faults: Fault[];
+	callbacks: CallbackDelivery;
 	options: Required<Pick<SandboxOptions, 'accessKey' | 'accessSecret' | 'userId' | 'windowMs'>> & SandboxOptions;
 	close(): Promise<void>;
 }
@@ -123,6 +128,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 	const rule = options.rule ?? DEFAULT_SIGNING_RULE;
 	const state = new SandboxState(clock);
+	const callbacks = new CallbackDelivery(state);
+	callbacks.configure(options.callbacks);
 	const log: LoggedRequest[] = [];
 	const faults: Fault[] = [];
 	const nonces = new Map<string, number>();
@@ -205,6 +212,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					writeCounts: Object.fromEntries(state.writeCounts),
 				}),
 			);
+		}
+		if (path === '/__sandbox/callbacks') {
+			callbacks.configure(JSON.parse(raw || 'null') as CallbackOptions | undefined);
+			return send(res, 200, JSON.stringify({ configured: true }));
+		}
+		if (path === '/__sandbox/deliveries') return send(res, 200, JSON.stringify(callbacks.deliveries));
+		if (path === '/__sandbox/event') {
+			// Seller-side changes no API call makes: shipping, price changes; plus paying without the API.
+			const event = JSON.parse(raw || '{}') as { type: string; orderId: string; subItemIds?: string[]; shippingFee?: number };
+			try {
+				if (event.type === 'ship') state.ship(event.orderId, event.subItemIds);
+				else if (event.type === 'price') state.changePrice(event.orderId, Number(event.shippingFee));
+				else if (event.type === 'pay') state.pay(event.orderId);
+				else return send(res, 400, JSON.stringify({ error: `unknown event ${event.type}` }));
+			} catch (error) {
+				return send(res, 409, JSON.stringify({ error: (error as Error).message }));
+			}
+			return send(res, 200, JSON.stringify({ done: true }));
 		}
 		if (path === '/__sandbox/faults') {
 			faults.push(...(JSON.parse(raw || '[]') as Fault[]));
@@ -324,9 +349,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		state,
 		log,
 		faults,
+		callbacks,
 		options: settings,
 		close: () =>
 			new Promise<void>((resolve) => {
+				callbacks.close();
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),

@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { nodeProperties } from '../shared/router';
+import { getLogisticsCompanies, getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './actions/loadOptions';
 import { platforms, router } from './actions/router';
 
 export class PandaponAfterSales implements INodeType {
@@ -19,6 +20,10 @@ export class PandaponAfterSales implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'pandaponApi', required: true }],
 		properties: nodeProperties(platforms),
+	};
+
+	methods = {
+		loadOptions: { getLogisticsCompanies, getRefundReasons, getReturnCompanies, getTaobaoRefundReasons },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

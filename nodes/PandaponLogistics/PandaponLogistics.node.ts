@@ -1,7 +1,17 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
+import { ENDPOINTS } from '../shared/catalogue';
 import { nodeProperties } from '../shared/router';
+import { callPandapon } from '../shared/transport';
+import { companyOptions } from './actions/alibaba/getCompanies.operation';
 import { platforms, router } from './actions/router';
 
 export class PandaponLogistics implements INodeType {
@@ -19,6 +29,15 @@ export class PandaponLogistics implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'pandaponApi', required: true }],
 		properties: nodeProperties(platforms),
+	};
+
+	methods = {
+		loadOptions: {
+			async getLogisticsCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const { data } = await callPandapon.call(this, ENDPOINTS.logistics1688Companies, { itemIndex: 0 });
+				return companyOptions(data);
+			},
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

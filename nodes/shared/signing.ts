@@ -94,13 +94,13 @@ export interface RequestToSign {
 	timestamp?: string;
 }
 
-export interface SignedHeaders {
+export type SignedHeaders = {
 	'access-key': string;
 	'nonce-str': string;
 	timestamp: string;
 	'user-id': string;
 	signature: string;
-}
+};
 
 /** The five system headers for one request; `nonce` and `timestamp` are injectable for golden vectors. */
 export function signedHeaders(credentials: SigningCredentials, request: RequestToSign): SignedHeaders {

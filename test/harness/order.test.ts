@@ -202,6 +202,15 @@ describe('Pandapon Order 1688: after the order', () => {
 		sandbox.state.pay(FIRST_ORDER_ID);
 		const limited = await run([order('List', { operation: 'getMany', limit: 2 })]);
 		expect(output(limited, 'List')).toHaveLength(2);
+		for (let n = 0; n < 60; n++) placeOrder();
+		const paged = await run([order('List', { operation: 'getMany', limit: 55 })]);
+		const ids = output(paged, 'List').map((o) => o.orderId);
+		expect(new Set(ids).size).toBe(55);
+		expect(calls('order1688Page').slice(-2).map((c) => JSON.parse(c.body))).toEqual([
+			{ pageNo: 1, pageSize: 50 },
+			{ pageNo: 2, pageSize: 50 },
+		]);
+		for (const o of [...sandbox.state.orders.values()].slice(3)) sandbox.state.orders.delete(o.id.toString());
 		const all = await run([order('List', { operation: 'getMany', returnAll: true })]);
 		expect(output(all, 'List').map((o) => o.orderId)).toHaveLength(3);
 		const paid = await run([order('List', { operation: 'getMany', returnAll: true, filters: { status: 'waitsellersend' } })]);

@@ -1,8 +1,16 @@
 import type { PlatformOperations } from '../../../shared/router';
+import * as getTracking from './getTracking.operation';
 
 export const taobao: PlatformOperations = {
 	platform: 'taobao',
-	defaultOperation: '',
-	operations: {},
-	options: [],
+	defaultOperation: 'getTracking',
+	operations: { getTracking },
+	options: [
+		{
+			name: 'Get Tracking',
+			value: 'getTracking',
+			action: 'Get tracking for a Taobao order',
+			description: 'One item per parcel (partial shipments apart), ready for a shop fulfillment; unshipped orders give {shipped: false}',
+		},
+	],
 };

@@ -26,8 +26,9 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const status = this.getNodeParameter('filters.status', i, '') as string;
 	const orders: IDataObject[] = [];
+	// pageNo counts pages of one fixed size: shrinking the last page would shift its offset.
+	const pageSize = Math.min(PAGE_MAX, limit);
 	for (let pageNo = 1; orders.length < limit; pageNo++) {
-		const pageSize = Math.min(PAGE_MAX, limit - orders.length);
 		const { data } = await callPandapon.call(this, ENDPOINTS.order1688Page, {
 			itemIndex: i,
 			body: { pageNo, pageSize, ...(status ? { status } : {}) },

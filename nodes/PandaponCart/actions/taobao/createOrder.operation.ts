@@ -1,0 +1,45 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { cartIdsField } from '../../../shared/cartFields';
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { forOperation, showFor } from '../../../shared/operation';
+import { compact, readIdList, readText } from '../../../shared/params';
+import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { callPandapon } from '../../../shared/transport';
+import { createdOrder } from '../../../PandaponOrder/actions/taobao/orderView';
+import { readReceiver, receiverProperty } from '../../../PandaponOrder/actions/taobao/receiver';
+import { previewCart } from './previewOrder.operation';
+
+export const description: INodeProperties[] = [
+	...forOperation('taobao', 'createOrder', [cartIdsField]),
+	receiverProperty(showFor('taobao', 'createOrder')),
+	...forOperation('taobao', 'createOrder', [
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2100007341207',
+			description: 'The sub-account the order is placed for, if not the credential\'s',
+		},
+		safetyOptions,
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const ids = readIdList(this, 'cartIds', 'Cart IDs', i);
+	const body = {
+		ids,
+		orderAddress: readReceiver(this, i),
+		...compact({ userId: readText(this, 'userId', 'User ID', i, { maxLength: 64 }) }),
+	};
+	return await guardedWrite.call(this, i, {
+		preview: async () => await previewCart.call(this, i, ids),
+		write: async () => {
+			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.taobaoCartCreateOrder, { itemIndex: i, body });
+			// The documented answer carries no data; the order id is there when the API gives one.
+			return { created: true, ...createdOrder(data), cartIds: ids.map(String), requestId };
+		},
+		resultIds: (result) => (result.orderId === undefined ? [] : [String(result.orderId)]),
+	});
+}

@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { forOperation } from '../../../shared/operation';
+import { readIdText } from '../../../shared/params';
+import { callPandapon } from '../../../shared/transport';
+import { toIsoTime, trackingUrl } from '../parcel';
+import type { ParcelOutput, UnshippedOutput } from '../parcel';
+
+export const description: INodeProperties[] = forOperation('1688', 'getTracking', [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 2542285634920880794',
+		description: 'The 1688 order ID (19 digits; keep it as text)',
+	},
+	{
+		displayName: 'Output Unshipped Orders',
+		name: 'outputUnshipped',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether an order without a parcel yet outputs one item {orderId, shipped: false}. Turn off to output nothing for it, so that only real parcels reach the next node (e.g. Shopify Create Fulfillment).',
+	},
+]);
+
+/**
+ * A parcel is partial when the order ships in several parcels, or when lines are still waiting
+ * for the seller (the order is still `waitsellersend` although a parcel left).
+ */
+export function parcelsOf(orderId: string, data: unknown): ParcelOutput[] {
+	const trace = (data ?? {}) as IDataObject;
+	const list = (trace.logisticsList ?? []) as IDataObject[];
+	const partial = list.length > 1 || trace.status === 'waitsellersend';
+	return list.map((p) => {
+		const carrierCode = String(p.logisticsCompanyNo ?? '');
+		const trackingNumber = String(p.logisticsBillNo ?? '');
+		const steps = (p.logisticsSteps ?? []) as IDataObject[];
+		return {
+			orderId,
+			shipped: true,
+			carrier: String(p.logisticsCompanyName ?? ''),
+			carrierCode,
+			trackingNumber,
+			trackingUrl: trackingUrl(carrierCode, trackingNumber),
+			subItemIds: String(p.orderEntryIds ?? '')
+				.split(',')
+				.map((id) => id.trim())
+				.filter((id) => id !== ''),
+			shippedAt: toIsoTime(p.deliveredTime),
+			isPartial: partial,
+			events: steps.map((s) => ({ time: toIsoTime(s.acceptTime), description: String(s.remark ?? '') })),
+		};
+	});
+}
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const outputUnshipped = this.getNodeParameter('outputUnshipped', i, true) as boolean;
+	const { data } = await callPandapon.call(this, ENDPOINTS.logistics1688Trace, { itemIndex: i, query: { orderId } });
+	const parcels = parcelsOf(orderId, data);
+	if (parcels.length > 0) return parcels;
+	const unshipped: UnshippedOutput = { orderId, shipped: false };
+	return outputUnshipped ? unshipped : [];
+}

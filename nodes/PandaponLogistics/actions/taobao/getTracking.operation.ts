@@ -1,0 +1,64 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { forOperation } from '../../../shared/operation';
+import { readIdText } from '../../../shared/params';
+import { callPandapon } from '../../../shared/transport';
+import { toIsoTime, trackingUrl } from '../parcel';
+import type { ParcelOutput, UnshippedOutput } from '../parcel';
+
+export const description: INodeProperties[] = forOperation('taobao', 'getTracking', [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 4015593720611380219',
+		description: 'The Taobao purchase order ID (19 digits; keep it as text)',
+	},
+	{
+		displayName: 'Output Unshipped Orders',
+		name: 'outputUnshipped',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether an order without a parcel yet outputs one item {orderId, shipped: false}. Turn off to output nothing for it, so that only real parcels reach the next node (e.g. Shopify Create Fulfillment).',
+	},
+]);
+
+/**
+ * A parcel is partial when the order ships in several parcels, or when sub-orders are still
+ * waiting for the seller (the order is still WAIT_SELLER_SEND_GOODS although a parcel left).
+ */
+export function taobaoParcels(orderId: string, data: unknown): ParcelOutput[] {
+	const answer = (data ?? {}) as IDataObject;
+	const list = (answer.logisticsList ?? []) as IDataObject[];
+	const partial = list.length > 1 || answer.status === 'WAIT_SELLER_SEND_GOODS';
+	return list.map((p) => {
+		const carrierCode = String(p.logisticCompanyCode ?? '');
+		const trackingNumber = String(p.logisticNumber ?? '');
+		return {
+			orderId,
+			shipped: true,
+			carrier: String(p.logisticCompanyName ?? ''),
+			carrierCode,
+			trackingNumber,
+			trackingUrl: typeof p.trackingUrl === 'string' && p.trackingUrl !== '' ? p.trackingUrl : trackingUrl(carrierCode, trackingNumber),
+			subItemIds: ((p.subOrderIds ?? []) as unknown[]).map(String),
+			shippedAt: toIsoTime(p.consignTime),
+			isPartial: partial,
+			events: ((p.traces ?? []) as IDataObject[]).map((t) => ({ time: toIsoTime(t.time), description: String(t.desc ?? '') })),
+		};
+	});
+}
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const outputUnshipped = this.getNodeParameter('outputUnshipped', i, true) as boolean;
+	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoLogistics, { itemIndex: i, query: { orderId } });
+	const parcels = taobaoParcels(orderId, data);
+	if (parcels.length > 0) return parcels;
+	const unshipped: UnshippedOutput = { orderId, shipped: false };
+	return outputUnshipped ? unshipped : [];
+}

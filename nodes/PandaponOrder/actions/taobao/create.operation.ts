@@ -1,0 +1,74 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { forOperation } from '../../../shared/operation';
+import { compact, readInteger, readText } from '../../../shared/params';
+import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { callPandapon } from '../../../shared/transport';
+import { orderInputFields, readOrderBody } from './orderLines';
+import { createdOrder } from './orderView';
+import { renderOrder } from './preview.operation';
+
+export const description: INodeProperties[] = [
+	...orderInputFields('create'),
+	...forOperation('taobao', 'create', [
+		{
+			displayName: 'Additional Fields',
+			name: 'orderFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Order Source',
+					name: 'orderSource',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. shopify',
+					description: 'The platform your customer ordered on',
+				},
+				{
+					displayName: 'Purchase Amount (Fen)',
+					name: 'purchaseAmount',
+					type: 'number',
+					typeOptions: { minValue: 1, numberPrecision: 0 },
+					default: 1,
+					description: 'Budget for the whole order in fen (100 = ¥1): Taobao refuses the order if it would cost more',
+				},
+				{
+					displayName: 'Seller Order Number',
+					name: 'sellerOrderNumber',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. #1042',
+					description: 'Your customer\'s order number on that platform',
+				},
+			],
+		},
+		safetyOptions,
+	]),
+];
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const orderBody = readOrderBody(this, i);
+	const extra = this.getNodeParameter('orderFields', i, {}) as Record<string, unknown>;
+	const body = {
+		...orderBody,
+		...compact({
+			purchaseAmount:
+				extra.purchaseAmount === undefined
+					? undefined
+					: readInteger(this, 'orderFields.purchaseAmount', 'Purchase Amount (Fen)', i, { min: 1 }),
+			orderSource: readText(this, 'orderFields.orderSource', 'Order Source', i, { maxLength: 64 }),
+			sellerOrderNumber: readText(this, 'orderFields.sellerOrderNumber', 'Seller Order Number', i, { maxLength: 64 }),
+		}),
+	};
+	return await guardedWrite.call(this, i, {
+		preview: async () => await renderOrder.call(this, i, orderBody),
+		write: async () => {
+			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.taobaoOrderCreate, { itemIndex: i, body });
+			return { ...createdOrder(data), requestId };
+		},
+		resultIds: (result) => (result.orderId === undefined ? [] : [String(result.orderId)]),
+	});
+}

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/catalogue';
+import { forOperation, showFor } from '../../../shared/operation';
+import { readId } from '../../../shared/params';
+import { callPandapon } from '../../../shared/transport';
+import { orderIdField } from './orderId';
+import { readReceiver, receiverProperty } from './receiver';
+
+export const description: INodeProperties[] = [
+	...forOperation('taobao', 'updatePreWarehouseInfo', [orderIdField]),
+	receiverProperty(
+		showFor('taobao', 'updatePreWarehouseInfo'),
+		'The forwarder warehouse the seller should ship to instead; possible until the order ships',
+	),
+];
+
+export async function execute(this: IExecuteFunctions, i: number) {
+	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const receiver = readReceiver(this, i);
+	const { requestId } = await callPandapon.call(this, ENDPOINTS.taobaoOrderWarehouse, {
+		itemIndex: i,
+		body: { orderId, receiver: JSON.stringify(receiver) },
+	});
+	return { updated: true, orderId: orderId.toString(), receiver, requestId };
+}

@@ -1,0 +1,148 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { handleCallback } from './callback';
+import { TRIGGER_EVENT_OPTIONS } from './events';
+
+export class PandaponTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Pandapon Trigger',
+		name: 'pandaponTrigger',
+		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Pandapon pushes an order message (price, status, shipment, refund)',
+		defaults: { name: 'Pandapon Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'pandaponApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// An empty response data makes n8n answer with our webhookResponse (see shared/n8n-runtime.md).
+				responseData: '',
+				path: 'pandapon',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Pandapon has no API to register callbacks. Copy the Production URL above (add <code>?token=…</code> if you set a Callback Token) into the Pandapon console → Message service → callback URL, click Verify, then save. The workflow must be active.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Trigger On',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['priceModified', 'statusChanged'],
+				options: TRIGGER_EVENT_OPTIONS,
+				description: 'The messages that start the workflow',
+			},
+			{
+				displayName: 'Platform',
+				name: 'platform',
+				type: 'options',
+				default: 'all',
+				options: [
+					{ name: '1688', value: '1688' },
+					{ name: 'All', value: 'all' },
+					{ name: 'Taobao', value: 'taobao' },
+				],
+				description: 'Which platform\'s messages start the workflow',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Callback Token',
+						name: 'token',
+						type: 'string',
+						typeOptions: { password: true },
+						default: '',
+						description:
+							'When set, only calls whose URL carries ?token=&lt;this value&gt; are accepted; others get 401. Add it to the URL you paste into the Pandapon console.',
+					},
+					{
+						displayName: 'Fetch Order',
+						name: 'fetchOrder',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to read the order from the Pandapon API before the workflow runs and attach it as "order" (messages can arrive out of order)',
+					},
+					{
+						displayName: 'Ignore Redeliveries',
+						name: 'ignoreRedeliveries',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether a message Pandapon sends again (it re-sends every 30 minutes, up to 5 times, when it saw no 200) runs nothing the second time',
+					},
+					{
+						displayName: 'Include Raw Request',
+						name: 'includeRaw',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the request headers (without secrets) and the raw body to the output',
+					},
+					{
+						displayName: 'Signature Check',
+						name: 'signatureCheck',
+						type: 'options',
+						default: 'ifPresent',
+						options: [
+							{ name: 'If Present', value: 'ifPresent', description: 'Verify signed calls, accept unsigned ones' },
+							{ name: 'Off', value: 'off', description: 'Never verify' },
+							{ name: 'Required', value: 'required', description: 'Refuse calls without a valid signature' },
+						],
+						description: 'Verify signature headers with the credential\'s signing rule (Pandapon does not document signed callbacks)',
+					},
+					{
+						displayName: 'Timestamp Window (Seconds)',
+						name: 'windowSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: 600,
+						description: 'How far a signed call\'s timestamp may be from this server\'s clock',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			// Pandapon has no callback registration API: the user pastes the URL in its console.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await handleCallback.call(this, this.getNodeParameter('options', {}) as IDataObject);
+	}
+}
