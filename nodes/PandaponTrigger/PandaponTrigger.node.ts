@@ -77,7 +77,7 @@ export class PandaponTrigger implements INodeType {
 						typeOptions: { password: true },
 						default: '',
 						description:
-							'When set, only calls whose URL carries ?token=&lt;this value&gt; are accepted; others get 401. Add it to the URL you paste into the Pandapon console.',
+							'When set, only calls whose URL carries ?token=&lt;this value&gt; are accepted; others get 401. Add it to the callback URL you save in Pandapon (Message service).',
 					},
 					{
 						displayName: 'Fetch Order',
@@ -129,7 +129,7 @@ export class PandaponTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// Pandapon has no callback registration API: the user pastes the URL in its console.
+			// Pandapon has no callback registration API: the user pastes the URL into its web console by hand.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				return true;
 			},
