@@ -18,7 +18,7 @@ export const DEMO_ACCESS_KEY = 'demo-access-key';
 export const DEMO_ACCESS_SECRET = 'demo-access-secret-change-me';
 export const DEMO_USER_ID = '2100007341207';
 export const DEVELOP_ID = 1110890638347337996n;
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface SandboxOptions {
 	port?: number;

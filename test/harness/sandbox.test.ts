@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { request } from 'undici';
 
-import { startSandbox } from '../../sandbox/server';
+import { MAX_BODY_BYTES, startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 
 /**
@@ -87,7 +87,7 @@ describe('sandbox authentication and contract', () => {
 
 	it('answers 404 for unknown paths and 413 for oversized bodies', async () => {
 		expect((await call('/no/such/api', '{}', headersFor())).status).toBe(404);
-		const huge = JSON.stringify({ offerId: 1, quantity: 1, pad: 'x'.repeat(1024 * 1024) });
+		const huge = JSON.stringify({ offerId: 1, quantity: 1, pad: 'x'.repeat(MAX_BODY_BYTES) });
 		expect((await call('/alibaba/cart/add', huge, headersFor())).status).toBe(413);
 	});
 });
