@@ -148,3 +148,24 @@ export async function freePort(): Promise<number> {
 		});
 	});
 }
+
+/**
+ * Reads n8n's own database with Node 24's built-in SQLite (Node 20 has none): execution counts and
+ * the error `n8n execute` hides behind "No active execution found".
+ */
+export function queryDatabase(userFolder: string, sql: string): Array<Record<string, unknown>> {
+	const script = `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1], { readOnly: true });
+process.stdout.write(JSON.stringify(db.prepare(process.argv[2]).all()));`;
+	const out = execFileSync(NODE24, ['-e', script, join(userFolder, '.n8n', 'database.sqlite'), sql], {
+		encoding: 'utf8',
+		env: { ...process.env, NODE_NO_WARNINGS: '1' },
+	});
+	return JSON.parse(out) as Array<Record<string, unknown>>;
+}
+
+/** The error message of the latest execution, from its stored (flatted) data. */
+export function lastExecutionError(userFolder: string): string | undefined {
+	const [row] = queryDatabase(userFolder, 'select data from execution_data order by executionId desc limit 1');
+	const match = /Error","([^"]{1,600})"/.exec(String(row?.data ?? ''));
+	return match?.[1];
+}

@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-import { executionJson, freePort, installPackage, n8nEnv, ROOT, runN8n } from '../../scripts/host';
+import { executionJson, freePort, installPackage, lastExecutionError, n8nEnv, ROOT, runN8n } from '../../scripts/host';
 import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
@@ -43,30 +44,47 @@ export async function importSandboxCredential(
 	assert(result.code === 0, `import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** One fresh n8n user folder with the package and the sandbox credential; workflows imported from files. */
+async function withN8n(run: (ctx: { env: NodeJS.ProcessEnv; dir: string; sandbox: Sandbox; importWorkflow: (file: string) => Promise<void>; execute: (id: string) => Promise<RunData & { stdout: string; stderr: string }> }) => Promise<void>) {
+	const sandbox = await startSandbox();
+	const dir = mkdtempSync(join(tmpdir(), 'pandapon-e2e-'));
+	try {
+		installPackage(dir);
+		const env = n8nEnv(dir, { http: await freePort(), broker: await freePort() });
+		await importSandboxCredential(env, dir, sandbox);
+		const importWorkflow = async (file: string) => {
+			const target = join(dir, basename(file));
+			writeFileSync(target, readFileSync(file, 'utf8').split('{{SANDBOX_URL}}').join(sandbox.url));
+			const imported = await runN8n(['import:workflow', `--input=${target}`], env);
+			assert(imported.code === 0, `import:workflow ${file} failed:\n${imported.stdout}\n${imported.stderr}`);
+		};
+		const execute = async (id: string) => {
+			const executed = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env);
+			assert(executed.code === 0, `execute failed (${executed.code}): ${lastExecutionError(dir) ?? ''}\n${executed.stdout.slice(-4000)}\n${executed.stderr.slice(-2000)}`);
+			const run = executionJson(executed.stdout) as RunData;
+			assert(!run.data.resultData.error, `execution error: ${run.data.resultData.error?.message}`);
+			return { ...run, stdout: executed.stdout, stderr: executed.stderr };
+		};
+		await run({ env, dir, sandbox, importWorkflow, execute });
+	} finally {
+		await sandbox.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 export const headlessCases: Case[] = [
 	{
 		name: 'the demo workflow (Manual Trigger → Cart add ×2 → Preview → Create order → Get order) runs headless in real n8n',
-		run: async () => {
-			const sandbox = await startSandbox();
-			const dir = mkdtempSync(join(tmpdir(), 'pandapon-e2e-'));
-			try {
-				installPackage(dir);
-				const env = n8nEnv(dir, { http: await freePort(), broker: await freePort() });
-				await importSandboxCredential(env, dir, sandbox);
-				const imported = await runN8n(['import:workflow', `--input=${join(ROOT, 'examples', 'demo-cart-to-order.json')}`], env);
-				assert(imported.code === 0, `import:workflow failed:\n${imported.stdout}\n${imported.stderr}`);
-				const executed = await runN8n(['execute', '--id=PandaponDemo0001', '--rawOutput'], env);
-				assert(executed.code === 0, `execute failed (${executed.code}):\n${executed.stdout.slice(-4000)}\n${executed.stderr.slice(-2000)}`);
-				const run = executionJson(executed.stdout) as RunData;
-				assert(!run.data.resultData.error, `execution error: ${run.data.resultData.error?.message}`);
-
+		run: async () =>
+			await withN8n(async ({ dir, sandbox, importWorkflow, execute }) => {
+				await importWorkflow(join(ROOT, 'examples', 'demo-cart-to-order.json'));
+				const run = await execute('PandaponDemo0001');
 				const [created] = nodeJson(run, 'Create Order');
 				assertEqual(created.orderIds, [FIRST_ORDER_ID.toString(), (FIRST_ORDER_ID + 1_000_003n).toString()], 'created order ids');
 				const [order] = nodeJson(run, 'Get Order');
 				assertEqual(order.orderId, FIRST_ORDER_ID.toString(), 'order read back');
 				assertEqual(order.status, 'waitbuyerpay', 'order status');
 				assertEqual(order.totalAmount, 3 * 290 + 600, 'order total in fen');
-
 				const calls = sandbox.log.map((e) => `${e.endpoint}:${e.status}`);
 				assertEqual(
 					calls,
@@ -78,12 +96,30 @@ export const headlessCases: Case[] = [
 					for (const h of ['access-key', 'nonce-str', 'timestamp', 'user-id', 'signature']) assert(entry.headers[h], `${h} header missing`);
 				}
 				const secret = sandbox.options.accessSecret;
-				assert(!executed.stdout.includes(secret) && !executed.stderr.includes(secret), 'the access secret appeared in n8n output');
+				assert(!run.stdout.includes(secret) && !run.stderr.includes(secret), 'the access secret appeared in n8n output');
 				assert(!readFileSync(join(dir, '.n8n', 'database.sqlite')).includes(Buffer.from(secret)), 'the access secret is stored unencrypted');
-			} finally {
-				await sandbox.close();
-				rmSync(dir, { recursive: true, force: true });
-			}
-		},
+			}),
+	},
+	{
+		name: 'the whole buying loop runs in real n8n: search → cart → batch preview across two sellers → batch create → bulk pay → shipped → tracking → confirm → refund',
+		run: async () =>
+			await withN8n(async ({ sandbox, importWorkflow, execute }) => {
+				await importWorkflow(join(ROOT, 'test', 'e2e', 'workflows', 'full-chain.json'));
+				const run = await execute('PandaponChain001');
+				const created = nodeJson(run, 'Create Batch');
+				assertEqual(created.length, 2, 'one order per seller');
+				assertEqual(new Set(created.map((o) => o.sellerOpenId)).size, 2, 'two sellers');
+				const paid = nodeJson(run, 'Pay in Bulk');
+				assertEqual(paid.map((p) => p.success), [true, true], 'both orders paid');
+				const parcels = nodeJson(run, 'Tracking');
+				assert(parcels.every((p) => typeof p.trackingNumber === 'string' && typeof p.carrier === 'string'), 'each parcel has a carrier and tracking number');
+				const refunds = nodeJson(run, 'Refund');
+				assertEqual(refunds.length, 2, 'one refund per order');
+				assert(refunds.every((r) => /^TQ\d+$/.test(String(r.refundId))), `refund ids: ${JSON.stringify(refunds)}`);
+				const count = (endpoint: string) => sandbox.log.filter((e) => e.endpoint === endpoint).length;
+				assertEqual([count('order1688PreviewBatch'), count('order1688CreateBatch'), count('order1688BulkPay')], [2, 1, 1], 'batched calls (preview twice: once for Max Total)');
+				for (const order of sandbox.state.orders.values()) assertEqual(order.status, 'confirm_goods', `order ${order.id} status`);
+				assertEqual(sandbox.log.filter((e) => e.contractErrors).length, 0, 'requests outside the contract');
+			}),
 	},
 ];

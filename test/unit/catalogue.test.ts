@@ -1,0 +1,45 @@
+import { ENDPOINTS } from '../../nodes/shared/catalogue';
+import type { EndpointKey } from '../../nodes/shared/catalogue';
+import { platforms as afterSales } from '../../nodes/PandaponAfterSales/actions/router';
+import { platforms as cart } from '../../nodes/PandaponCart/actions/router';
+import { platforms as logistics } from '../../nodes/PandaponLogistics/actions/router';
+import { platforms as order } from '../../nodes/PandaponOrder/actions/router';
+import { platforms as product } from '../../nodes/PandaponProduct/actions/router';
+import { CONTRACT } from '../../sandbox/contract/index';
+import { HANDLERS } from '../../sandbox/handlers/index';
+
+const NODES = { Cart: cart, Order: order, Product: product, Logistics: logistics, 'After-Sales': afterSales };
+
+describe('endpoint catalogue (decision D6)', () => {
+	const keys = Object.keys(ENDPOINTS) as EndpointKey[];
+
+	it('has a sandbox contract and handler for every endpoint', () => {
+		expect(keys.filter((k) => !CONTRACT[k])).toEqual([]);
+		expect(keys.filter((k) => !HANDLERS[k])).toEqual([]);
+	});
+
+	it('has a node operation, under the catalogue name, for every endpoint', () => {
+		const missing = keys.filter((k) => {
+			const e = ENDPOINTS[k];
+			if (e.node === 'Trigger') return false;
+			const table = NODES[e.node].find((p) => p.platform === e.platform);
+			return !table?.options.some((o) => o.name === e.operation && table.operations[String(o.value)]);
+		});
+		expect(missing).toEqual([]);
+	});
+
+	it('sorts every operation dropdown by name and points each entry at an operation file', () => {
+		for (const table of Object.values(NODES).flat()) {
+			const names = table.options.map((o) => o.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			for (const option of table.options) expect(table.operations[String(option.value)]).toBeDefined();
+			if (table.options.length > 0) expect(table.operations[table.defaultOperation]).toBeDefined();
+		}
+	});
+
+	it('marks provenance and source on every row, with unique method + path', () => {
+		const routes = keys.map((k) => `${ENDPOINTS[k].method} ${ENDPOINTS[k].path}`);
+		expect(new Set(routes).size).toBe(routes.length);
+		for (const k of keys) expect(ENDPOINTS[k].source.length).toBeGreaterThan(5);
+	});
+});
