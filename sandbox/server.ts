@@ -32,6 +32,8 @@ export interface SandboxOptions {
 	clock?: () => number;
 	/** Added before every answer, to model the real API's round trip. */
 	latencyMs?: number;
+	/** A random extra delay below this, so concurrent answers come back out of order. */
+	latencyJitterMs?: number;
 	/** Requests per second past which the sandbox answers 429; 0 = no limit. */
 	rateLimitPerSecond?: number;
 	/** Where and how to push message callbacks; none are pushed without it. */
@@ -74,6 +76,8 @@ export interface Sandbox {
 	log: LoggedRequest[];
 	faults: Fault[];
 	callbacks: CallbackDelivery;
+	/** API requests being answered right now, and the most there ever were at once. */
+	stats: { inFlight: number; maxInFlight: number };
 	options: Required<Pick<SandboxOptions, 'accessKey' | 'accessSecret' | 'userId' | 'windowMs'>> & SandboxOptions;
 	close(): Promise<void>;
 }
@@ -290,7 +294,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return refuse(res, entry, 429, CODES.rateLimited, 'rate limit exceeded');
 			}
 		}
-		if (settings.latencyMs) await sleep(settings.latencyMs);
+		const latency = (settings.latencyMs ?? 0) + Math.floor(Math.random() * (settings.latencyJitterMs ?? 0));
+		if (latency > 0) await sleep(latency);
 
 		const before = takeFault(url.pathname, 'before');
 		if (before && (await applyFault(before, res, entry))) return;
@@ -335,7 +340,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		send(res, 200, envelope(CODES.ok, '成功', data));
 	}
 
+	const stats = { inFlight: 0, maxInFlight: 0 };
 	const server = createServer((req, res) => {
+		stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
+		res.once('close', () => stats.inFlight--);
 		handle(req, res).catch((error: Error) => {
 			send(res, 500, envelope(CODES.internal, `sandbox failure: ${error.message}`));
 		});
@@ -350,6 +358,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		log,
 		faults,
 		callbacks,
+		stats,
 		options: settings,
 		close: () =>
 			new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { executePerItem } from './execute';
+import { DEFAULT_CONCURRENCY, executePerItem } from './execute';
 import type { OperationModule } from './operation';
 import { DEFAULT_TIMEOUT_MS } from './transport';
 
@@ -32,6 +32,15 @@ const requestOptionsField: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
+			default: DEFAULT_CONCURRENCY,
+			description:
+				'How many items to send to Pandapon at the same time. The node slows down by itself when Pandapon answers 429 (rate limited). 1 sends one item after the other.',
+		},
 		{
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',

@@ -95,21 +95,43 @@ export function readSafety(ctx: IExecuteFunctions, i: number): Safety {
 	};
 }
 
+/**
+ * Writes under way in this process by key: with Concurrency above 1, a duplicate may arrive while
+ * the first write of its key is still running, and should still learn the ids it produced.
+ */
+const inFlight = new Map<string, { ids: Promise<string[]>; settle: (ids: string[]) => void }>();
+
 /** Records the key; the duplicate's output when this workflow has used it before. */
 export async function claimKey(ctx: IExecuteFunctions, safety: Safety): Promise<IDataObject | undefined> {
 	if (!safety.scoped) return undefined;
 	const { processed } = await ctx.helpers.checkProcessedAndRecord([safety.scoped], 'workflow', DEDUP_OPTIONS);
-	if (processed.length === 0) return undefined;
+	if (processed.length === 0) {
+		let settle: (ids: string[]) => void = () => undefined;
+		const ids = new Promise<string[]>((resolve) => (settle = resolve));
+		inFlight.set(safety.scoped, { ids, settle });
+		return undefined;
+	}
 	return { duplicate: true, idempotencyKey: safety.key, earlierIds: memory(ctx)[safety.scoped]?.ids ?? [] };
+}
+
+function settleKey(safety: Safety, ids: string[]): void {
+	const pending = inFlight.get(safety.scoped);
+	if (!pending) return;
+	inFlight.delete(safety.scoped);
+	pending.settle(ids);
 }
 
 /** Frees a claimed key after a write that provably changed nothing (or a dry run). */
 export async function releaseKey(ctx: IExecuteFunctions, safety: Safety): Promise<void> {
-	if (safety.scoped) await ctx.helpers.removeProcessed([safety.scoped], 'workflow', DEDUP_OPTIONS);
+	if (!safety.scoped) return;
+	settleKey(safety, []);
+	await ctx.helpers.removeProcessed([safety.scoped], 'workflow', DEDUP_OPTIONS);
 }
 
 export function keepKey(ctx: IExecuteFunctions, safety: Safety, ids: string[]): void {
-	if (safety.scoped) remember(ctx, safety.scoped, ids);
+	if (!safety.scoped) return;
+	remember(ctx, safety.scoped, ids);
+	settleKey(safety, ids);
 }
 
 /** Stops the item when the previewed total is above Max Total. */
@@ -140,7 +162,10 @@ export function provablyUnchanged(error: unknown): boolean {
 export async function guardedWrite(this: IExecuteFunctions, i: number, op: GuardedWrite): Promise<IDataObject> {
 	const safety = readSafety(this, i);
 	const duplicate = await claimKey(this, safety);
-	if (duplicate) return duplicate;
+	if (duplicate) {
+		const running = inFlight.get(safety.scoped);
+		return running ? { ...duplicate, earlierIds: await running.ids } : duplicate;
+	}
 	try {
 		let preview: { totalFen: number; preview: IDataObject } | undefined;
 		if (safety.dryRun || safety.maxTotalFen > 0) {
@@ -156,6 +181,7 @@ export async function guardedWrite(this: IExecuteFunctions, i: number, op: Guard
 		return safety.key ? { ...result, idempotencyKey: safety.key } : result;
 	} catch (error) {
 		if (provablyUnchanged(error)) await releaseKey(this, safety);
+		else settleKey(safety, []);
 		throw asNodeError(this.getNode(), error, i);
 	}
 }

@@ -8,6 +8,7 @@ import type { PandaponFailure } from './envelope';
 import { apiError } from './errors';
 import type { Outcome } from './errors';
 import { randomNonce } from './signing';
+import { throttleFor } from './throttle';
 
 export const CREDENTIAL_TYPE = 'pandaponApi';
 
@@ -20,6 +21,12 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+
+/**
+ * A 429 proves the call was not acted on, so it is retried (reads and writes alike) this many
+ * times while the node slows down; other failures get `maxRetries`.
+ */
+export const RATE_LIMIT_RETRIES = 30;
 
 export interface CallOptions {
 	itemIndex: number;
@@ -114,7 +121,10 @@ export async function callPandapon(
 	const timeoutMs = options.timeoutMs ?? requestTimeout(this, options.itemIndex);
 	const policy = options.retry ?? DEFAULT_RETRY;
 	const body = endpoint.method === 'GET' ? undefined : stringifyJsonBig(options.body ?? {});
+	const throttle = throttleFor(this);
+	let rateLimited = 0;
 	for (let attempt = 0; ; attempt++) {
+		await throttle.gate();
 		const nonce = randomNonce();
 		const request: IHttpRequestOptions = {
 			method: endpoint.method,
@@ -151,13 +161,21 @@ export async function callPandapon(
 			);
 		}
 		const status = response.statusCode;
-		if (attempt < policy.maxRetries && (status === 429 || status >= 500) && mayRetry(endpoint.kind, status)) {
+		if (status === 429 && rateLimited < RATE_LIMIT_RETRIES) {
+			throttle.rateLimited(retryDelay(policy, rateLimited++, response.headers?.['retry-after']));
+			attempt--;
+			continue;
+		}
+		if (attempt < policy.maxRetries && status >= 500 && mayRetry(endpoint.kind, status)) {
 			await sleep(retryDelay(policy, attempt, response.headers?.['retry-after']));
 			continue;
 		}
 		const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 		const result = readEnvelope(status, text);
-		if (result.ok) return { data: result.data, requestId: result.requestId, clientRequestId: nonce };
+		if (result.ok) {
+			throttle.succeeded();
+			return { data: result.data, requestId: result.requestId, clientRequestId: nonce };
+		}
 		throw apiError(
 			this.getNode(),
 			endpoint,
