@@ -68,15 +68,26 @@ export function computeSignature(rule: SigningRule, input: SigningInput): string
 
 const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
+/** Random bytes are fetched a few KiB at a time: one system call per nonce would cost more than the MD5. */
+const pool = { bytes: Buffer.alloc(0), at: 0 };
+
+function randomByte(): number {
+	if (pool.at >= pool.bytes.length) {
+		pool.bytes = randomBytes(4096);
+		pool.at = 0;
+	}
+	return pool.bytes[pool.at++];
+}
+
 /** 32 random alphanumerics, as the dev manual asks for `nonce-str`. */
 export function randomNonce(length = 32): string {
-	const bytes = randomBytes(length * 2);
 	let out = '';
-	// Rejection sampling keeps every character equally likely (248 = 4 × 62).
-	for (let i = 0; i < bytes.length && out.length < length; i++) {
-		if (bytes[i] < 248) out += NONCE_ALPHABET[bytes[i] % 62];
+	while (out.length < length) {
+		const byte = randomByte();
+		// Rejection sampling keeps every character equally likely (248 = 4 × 62).
+		if (byte < 248) out += NONCE_ALPHABET[byte % 62];
 	}
-	return out.length === length ? out : out + randomNonce(length - out.length);
+	return out;
 }
 
 export interface SigningCredentials {
