@@ -78,16 +78,22 @@ function prune(map: Record<string, number> | Map<string, number>, now: number): 
 	}
 }
 
-/** True when the message was seen within the window; records it otherwise (memory and static data). */
+/**
+ * True when the message was seen within the window; records it otherwise (memory and static data).
+ * n8n saves the static data after every call, so entries are kept small: 64 bits of the
+ * fingerprint and the expiry in seconds.
+ */
 function seenBefore(ctx: IWebhookFunctions, fingerprint: string, now: number): boolean {
+	const key = fingerprint.slice(0, 16);
 	const stored = ctx.getWorkflowStaticData('node');
 	stored.seen ??= {};
 	const persisted = stored.seen as Record<string, number>;
+	const nowSeconds = Math.floor(now / 1000);
 	prune(recent, now);
-	prune(persisted, now);
-	if ((recent.get(fingerprint) ?? 0) > now || (persisted[fingerprint] ?? 0) > now) return true;
-	recent.set(fingerprint, now + REDELIVERY_WINDOW_MS);
-	persisted[fingerprint] = now + REDELIVERY_WINDOW_MS;
+	prune(persisted, nowSeconds);
+	if ((recent.get(key) ?? 0) > now || (persisted[key] ?? 0) > nowSeconds) return true;
+	recent.set(key, now + REDELIVERY_WINDOW_MS);
+	persisted[key] = nowSeconds + REDELIVERY_WINDOW_MS / 1000;
 	return false;
 }
 
@@ -115,7 +121,10 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		headers: Record<string, string | string[] | undefined>;
 	};
 	const response = this.getResponseObject();
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const mode = String(options.signatureCheck ?? 'ifPresent');
+	// Decrypting the credential costs a database read: only a signature check needs it here.
+	const needsSecret = mode === 'required' || (mode === 'ifPresent' && request.headers.signature !== undefined);
+	const credentials = needsSecret ? await this.getCredentials(CREDENTIAL_TYPE) : {};
 	const now = Date.now();
 	const rawBody = rawBodyOf(request);
 	const verdict = judgeCallback({

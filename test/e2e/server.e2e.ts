@@ -1,14 +1,13 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { request } from 'undici';
 
 import { signedHeaders } from '../../nodes/shared/signing';
-import { freePort, installPackage, n8nEnv, queryDatabase, ROOT, runN8n, startN8n, waitFor } from '../../scripts/host';
+import { freePort, n8nEnv, queryDatabase, ROOT, runN8n } from '../../scripts/host';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { importSandboxCredential } from './headless.e2e';
+import { settledExecutions, startN8nServer, workflowExecutions } from './n8nServer';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
 
@@ -23,66 +22,24 @@ interface Server {
 	stop: () => Promise<void>;
 }
 
-/** Sandbox + `n8n start` with the trigger workflow published, ready to take callbacks. */
 async function startServer(): Promise<Server> {
 	const sandbox = await startSandbox();
-	const dir = mkdtempSync(join(tmpdir(), 'pandapon-e2e-server-'));
-	installPackage(dir);
-	const port = await freePort();
-	const env = n8nEnv(dir, { http: port, broker: await freePort() });
-	await importSandboxCredential(env, dir, sandbox);
-	for (const step of [
-		['import:workflow', `--input=${join(ROOT, 'test', 'e2e', 'workflows', 'trigger-to-order.json')}`],
-		['publish:workflow', `--id=${WORKFLOW_ID}`],
-	]) {
-		const result = await runN8n(step, env);
-		assert(result.code === 0, `${step[0]} failed:\n${result.stdout}\n${result.stderr}`);
-	}
-	const n8n = startN8n(env, 'pipe');
-	let log = '';
-	n8n.stdout?.on('data', (d: Buffer) => (log += d.toString()));
-	n8n.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-	const url = `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/pandapon`;
-	try {
-		await waitFor(`http://127.0.0.1:${port}/healthz/readiness`, (status) => status === 200);
-		// Webhooks register after readiness; a GET on a POST-only webhook says so once it exists.
-		await waitFor(url, (_status, body) => body.includes('Did you mean to make a POST'), 60_000);
-	} catch (error) {
-		n8n.kill('SIGKILL');
-		throw new Error(`${(error as Error).message}\n${log.slice(-3000)}`);
-	}
+	const n8n = await startN8nServer(sandbox, [
+		{ file: join(ROOT, 'test', 'e2e', 'workflows', 'trigger-to-order.json'), id: WORKFLOW_ID, webhooks: [`${WEBHOOK_ID}/pandapon`] },
+	]);
 	return {
 		sandbox,
-		dir,
-		url,
+		dir: n8n.dir,
+		url: `${n8n.base}/webhook/${WEBHOOK_ID}/pandapon`,
 		stop: async () => {
-			await new Promise<void>((resolve) => {
-				n8n.once('exit', () => resolve());
-				n8n.kill('SIGTERM');
-			});
+			await n8n.stop();
 			await sandbox.close();
-			rmSync(dir, { recursive: true, force: true });
 		},
 	};
 }
 
-function executions(dir: string): Array<Record<string, unknown>> {
-	return queryDatabase(dir, `select id, status from execution_entity where workflowId = '${WORKFLOW_ID}' order by id`);
-}
-
-/** Waits until the number of finished executions stops changing (n8n runs them after answering). */
-async function settledExecutions(dir: string, expected: number): Promise<Array<Record<string, unknown>>> {
-	const deadline = Date.now() + 30_000;
-	let last = executions(dir);
-	for (;;) {
-		await new Promise((r) => setTimeout(r, 500));
-		const now = executions(dir);
-		const done = now.every((e) => e.status !== 'running' && e.status !== 'new');
-		if (done && now.length === last.length && now.length >= expected) return now;
-		if (Date.now() > deadline) return now;
-		last = now;
-	}
-}
+const executions = (dir: string) => workflowExecutions(dir, WORKFLOW_ID);
+const settled = (dir: string, expected: number) => settledExecutions(dir, WORKFLOW_ID, expected);
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
 	const res = await request(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
@@ -128,7 +85,7 @@ export const serverCases: Case[] = [
 			const deliveries = sandbox.callbacks.deliveries;
 			assertEqual(deliveries.length, 15, 'deliveries (5 events × 3)');
 			assert(deliveries.every((d) => d.status === 200), `deliveries not acknowledged: ${JSON.stringify(deliveries.filter((d) => d.status !== 200))}`);
-			const runs = await settledExecutions(dir, 5);
+			const runs = await settled(dir, 5);
 			assertEqual(runs.length, 5, 'executions');
 			assert(runs.every((r) => r.status === 'success'), `executions: ${JSON.stringify(runs)}`);
 			const reads = sandbox.log.filter((e) => e.endpoint === 'order1688Detail');

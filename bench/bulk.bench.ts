@@ -1,0 +1,233 @@
+/*
+ * npm run bench:bulk — 1,000 cart adds and 200 order creates through the nodes in real n8n, in
+ * three settings of the sandbox, against a raw undici loop, against the floor, and against what
+ * users do today (n8n's HTTP Request node with a Code node computing the signature).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Agent, request } from 'undici';
+
+import { stringifyJsonBig } from '../nodes/shared/bigJson';
+import { DEFAULT_CONCURRENCY } from '../nodes/shared/execute';
+import { DEFAULT_SIGNING_RULE, signedHeaders } from '../nodes/shared/signing';
+import { ensureHost, executionJson, freePort, installPackage, lastExecutionError, n8nEnv, runN8n } from '../scripts/host';
+import { startSandbox } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
+import { importSandboxCredential } from '../test/e2e/headless.e2e';
+import { report } from './report';
+
+const ADDS = Number(process.env.BENCH_ADDS ?? 1000);
+const CREATES = Number(process.env.BENCH_CREATES ?? 200);
+const CONCURRENCY = DEFAULT_CONCURRENCY;
+const OFFER = { offerId: 672200114455n, specId: 'd3907c8e5b4da0c60718293a4b5c6d7e' };
+const ADDRESS = { fullName: '王小明', mobile: '13800138000', provinceText: '浙江省', cityText: '杭州市', address: '文一西路969号' };
+const ADD_BODY = stringifyJsonBig({ ...OFFER, quantity: 1 });
+const CREATE_BODY = stringifyJsonBig({ flow: 'general', addressParam: ADDRESS, cargoParamList: [{ ...OFFER, quantity: 1 }] });
+const CRED = { pandaponApi: { id: 'PandaponSandbox1', name: 'Pandapon sandbox' } };
+
+type Node = Record<string, unknown>;
+
+/** Manual Trigger → N items → the given nodes, in a chain. */
+function workflow(id: string, count: number, tail: Node[]): object {
+	const nodes: Node[] = [
+		{ id: `${id}-1`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-2`,
+			name: 'Items',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: `={{ JSON.stringify({ n: Array.from({ length: ${count} }, (_, i) => i) }) }}`, options: {} },
+		},
+		{ id: `${id}-3`, name: 'Split', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'n', options: {} } },
+		...tail.map((n, i) => ({ id: `${id}-${i + 4}`, position: [600 + i * 200, 0], ...n })),
+	];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < nodes.length; i++) connections[String(nodes[i].name)] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name: id, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+const cartAdd: Node = {
+	name: 'Work',
+	type: 'n8n-nodes-pandapon.pandaponCart',
+	typeVersion: 1,
+	credentials: CRED,
+	parameters: { platform: '1688', operation: 'addItem', offerId: String(OFFER.offerId), specId: OFFER.specId, quantity: 1 },
+};
+const orderCreate: Node = {
+	name: 'Work',
+	type: 'n8n-nodes-pandapon.pandaponOrder',
+	typeVersion: 1,
+	credentials: CRED,
+	parameters: {
+		platform: '1688',
+		operation: 'create',
+		flow: 'general',
+		lines: { line: [{ offerId: String(OFFER.offerId), specId: OFFER.specId, quantity: 1 }] },
+		shippingAddress: { address: ADDRESS },
+	},
+};
+
+/** What users build today: a Code node signs each item, the HTTP Request node sends it. */
+function httpWay(sandbox: Sandbox, path: string, body: string, batching?: { batchSize: number; batchInterval: number }): Node[] {
+	const { accessKey, accessSecret, userId } = sandbox.options;
+	return [
+		{
+			name: 'Sign',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			parameters: {
+				jsCode: `const crypto = require('crypto');
+return $input.all().map(() => {
+  const nonce = crypto.randomBytes(16).toString('hex');
+  const timestamp = String(Date.now());
+  const signature = crypto.createHash('md5').update(\`access-key=${accessKey}&nonce-str=\${nonce}&timestamp=\${timestamp}&key=${accessSecret}\`).digest('hex').toUpperCase();
+  return { json: { headers: { 'access-key': '${accessKey}', 'nonce-str': nonce, timestamp, 'user-id': '${userId}', signature } } };
+});`,
+			},
+		},
+		{
+			name: 'Work',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			onError: 'continueRegularOutput',
+			parameters: {
+				method: 'POST',
+				url: `${sandbox.url}${path}`,
+				sendHeaders: true,
+				specifyHeaders: 'json',
+				jsonHeaders: '={{ JSON.stringify($json.headers) }}',
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: body,
+				options: batching ? { batching: { batch: batching } } : {},
+			},
+		},
+	];
+}
+
+interface Measured {
+	ms: number;
+	failed: number;
+}
+
+async function main(): Promise<void> {
+	ensureHost();
+	const sandbox = await startSandbox();
+	const dir = mkdtempSync(join(tmpdir(), 'pandapon-bench-'));
+	installPackage(dir);
+	const env = n8nEnv(dir, { http: await freePort(), broker: await freePort() }, { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_LOG_LEVEL: 'info' });
+	await importSandboxCredential(env, dir, sandbox);
+
+	/** Imports and runs a workflow; the time is the work node's own executionTime. */
+	async function viaN8n(id: string, count: number, tail: Node[]): Promise<Measured> {
+		const file = join(dir, `${id}.json`);
+		writeFileSync(file, JSON.stringify(workflow(id, count, tail)));
+		const imported = await runN8n(['import:workflow', `--input=${file}`], env);
+		if (imported.code !== 0) throw new Error(`import ${id}: ${imported.stdout}\n${imported.stderr}`);
+		const executed = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, 600_000);
+		if (executed.code !== 0) throw new Error(`execute ${id}: ${lastExecutionError(dir) ?? ''}\n${executed.stdout.slice(-3000)}`);
+		const run = executionJson(executed.stdout) as {
+			data: { resultData: { runData: Record<string, Array<{ executionTime: number; data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
+		};
+		const work = run.data.resultData.runData.Work[0];
+		const items = work.data.main[0];
+		return { ms: work.executionTime, failed: items.filter((i) => i.json.error !== undefined).length + Math.max(0, count - items.length) };
+	}
+
+	/** The same signed requests from a plain undici loop at the nodes' concurrency. */
+	async function raw(path: string, body: string, count: number): Promise<Measured> {
+		const dispatcher = new Agent({ connections: CONCURRENCY });
+		const { accessKey, accessSecret, userId } = sandbox.options;
+		let next = 0;
+		let failed = 0;
+		const started = performance.now();
+		await Promise.all(
+			Array.from({ length: CONCURRENCY }, async () => {
+				while (next++ < count) {
+					const headers = signedHeaders({ accessKey, accessSecret, userId, rule: DEFAULT_SIGNING_RULE }, { method: 'POST', path, body });
+					const res = await request(`${sandbox.url}${path}`, { method: 'POST', body, headers: { ...headers, 'content-type': 'application/json' }, dispatcher });
+					const text = await res.body.text();
+					if (res.statusCode !== 200 || !text.includes('"code":200')) failed++;
+				}
+			}),
+		);
+		await dispatcher.close();
+		return { ms: performance.now() - started, failed };
+	}
+
+	const total = (a: Measured, b: Measured): Measured => ({ ms: a.ms + b.ms, failed: a.failed + b.failed });
+	const nodes = async (tag: string) => total(await viaN8n(`BenchAdd${tag}`, ADDS, [cartAdd]), await viaN8n(`BenchCreate${tag}`, CREATES, [orderCreate]));
+	const requests = ADDS + CREATES;
+	try {
+		// (1) no latency, no limit: the nodes' own overhead against a raw loop.
+		sandbox.options.latencyMs = 0;
+		sandbox.options.rateLimitPerSecond = 0;
+		const rawFast = total(await raw('/alibaba/cart/add', ADD_BODY, ADDS), await raw('/alibaba/order/create', CREATE_BODY, CREATES));
+		const nodesFast = await nodes('Fast');
+		// (2) 50 ms latency: against the floor N × latency ÷ concurrency.
+		sandbox.options.latencyMs = 50;
+		const nodesSlow = await nodes('Slow');
+		const floorSlow = (requests * 50) / CONCURRENCY;
+		// (3) 50 ms latency and 20 requests/s: against N ÷ 20 s and against the HTTP Request way.
+		sandbox.options.rateLimitPerSecond = 20;
+		const nodesLimited = await nodes('Limited');
+		const floorLimited = (requests / 20) * 1000;
+		await new Promise((r) => setTimeout(r, 1100));
+		const httpDefault = total(
+			await viaN8n('BenchHttpAddDefault', ADDS, httpWay(sandbox, '/alibaba/cart/add', ADD_BODY)),
+			await viaN8n('BenchHttpCreateDefault', CREATES, httpWay(sandbox, '/alibaba/order/create', CREATE_BODY)),
+		);
+		let httpSafe: Measured | undefined;
+		let safeSetting = '';
+		for (const batching of [
+			{ batchSize: 20, batchInterval: 1000 },
+			{ batchSize: 10, batchInterval: 1000 },
+			{ batchSize: 5, batchInterval: 1000 },
+		]) {
+			await new Promise((r) => setTimeout(r, 1100));
+			const tag = `${batching.batchSize}x${batching.batchInterval}`;
+			const tried = total(
+				await viaN8n(`BenchHttpAdd${tag}`, ADDS, httpWay(sandbox, '/alibaba/cart/add', ADD_BODY, batching)),
+				await viaN8n(`BenchHttpCreate${tag}`, CREATES, httpWay(sandbox, '/alibaba/order/create', CREATE_BODY, batching)),
+			);
+			safeSetting = `${batching.batchSize} items every ${batching.batchInterval} ms`;
+			httpSafe = tried;
+			if (tried.failed === 0) break;
+		}
+		const s = (m: Measured) => `${(m.ms / 1000).toFixed(2)} s${m.failed ? `, ${m.failed} items failed` : ''}`;
+		const figures = {
+			ratio_vs_raw_0ms: Number((nodesFast.ms / rawFast.ms).toFixed(2)),
+			ratio_vs_floor_50ms: Number((nodesSlow.ms / floorSlow).toFixed(2)),
+			ratio_vs_ratelimit_floor: Number((nodesLimited.ms / floorLimited).toFixed(2)),
+			failed_items_ratelimited: nodesLimited.failed,
+			http_request_default_failed_items: httpDefault.failed,
+			speedup_vs_http_request_safe: httpSafe ? Number((httpSafe.ms / nodesLimited.ms).toFixed(2)) : 0,
+			http_request_safe_failed_items: httpSafe?.failed ?? -1,
+		};
+		report(
+			`Bulk: ${ADDS} cart adds + ${CREATES} creates, concurrency ${CONCURRENCY}, real n8n 2.41.1`,
+			[
+				['(1) 0 ms: raw undici loop', s(rawFast)],
+				['(1) 0 ms: nodes', `${s(nodesFast)}  → ×${figures.ratio_vs_raw_0ms} of raw`],
+				['(2) 50 ms: floor N×50÷C', `${(floorSlow / 1000).toFixed(2)} s`],
+				['(2) 50 ms: nodes', `${s(nodesSlow)}  → ×${figures.ratio_vs_floor_50ms} of floor`],
+				['(3) 50 ms + 20 req/s: floor N÷20', `${(floorLimited / 1000).toFixed(2)} s`],
+				['(3) nodes', `${s(nodesLimited)}  → ×${figures.ratio_vs_ratelimit_floor} of floor`],
+				['(3) HTTP Request + Code, defaults', s(httpDefault)],
+				[`(3) HTTP Request, batching ${safeSetting}`, `${httpSafe ? s(httpSafe) : '-'}  → nodes ×${figures.speedup_vs_http_request_safe} faster`],
+			],
+			figures,
+		);
+	} finally {
+		await sandbox.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});

@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+import { freePort, installPackage, n8nEnv, queryDatabase, runN8n, startN8n, waitFor } from '../../scripts/host';
+import type { Sandbox } from '../../sandbox/server';
+import { importSandboxCredential } from './headless.e2e';
+import { assert } from './runner';
+
+export interface N8nServer {
+	dir: string;
+	base: string;
+	env: NodeJS.ProcessEnv;
+	stop: () => Promise<void>;
+}
+
+/**
+ * `n8n start` in a fresh user folder with this package, the sandbox credential and the given
+ * workflows imported and published; resolves once each listed webhook answers.
+ */
+export async function startN8nServer(
+	sandbox: Sandbox,
+	workflows: Array<{ file: string; id: string; webhooks: string[] }>,
+	extraEnv: NodeJS.ProcessEnv = {},
+): Promise<N8nServer> {
+	const dir = mkdtempSync(join(tmpdir(), 'pandapon-n8n-'));
+	installPackage(dir);
+	const port = await freePort();
+	const env = n8nEnv(dir, { http: port, broker: await freePort() }, extraEnv);
+	await importSandboxCredential(env, dir, sandbox);
+	for (const { file, id } of workflows) {
+		const target = join(dir, basename(file));
+		writeFileSync(target, readFileSync(file, 'utf8').split('{{SANDBOX_URL}}').join(sandbox.url));
+		for (const step of [['import:workflow', `--input=${target}`], ['publish:workflow', `--id=${id}`]]) {
+			const result = await runN8n(step, env);
+			assert(result.code === 0, `${step[0]} ${id} failed:\n${result.stdout}\n${result.stderr}`);
+		}
+	}
+	const n8n = startN8n(env, 'pipe');
+	let log = '';
+	n8n.stdout?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
+	n8n.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
+	const base = `http://127.0.0.1:${port}`;
+	try {
+		await waitFor(`${base}/healthz/readiness`, (status) => status === 200);
+		// Webhooks register after readiness; a GET on a POST-only webhook says so once it exists.
+		for (const path of workflows.flatMap((w) => w.webhooks)) {
+			await waitFor(`${base}/webhook/${path}`, (_status, body) => body.includes('Did you mean to make a POST'), 60_000);
+		}
+	} catch (error) {
+		n8n.kill('SIGKILL');
+		rmSync(dir, { recursive: true, force: true });
+		throw new Error(`${(error as Error).message}\n${log.slice(-3000)}`);
+	}
+	return {
+		dir,
+		base,
+		env,
+		stop: async () => {
+			if (n8n.exitCode === null && n8n.signalCode === null) {
+				await new Promise<void>((resolve) => {
+					n8n.once('exit', () => resolve());
+					n8n.kill('SIGTERM');
+				});
+			}
+			rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+export function workflowExecutions(dir: string, workflowId: string): Array<Record<string, unknown>> {
+	return queryDatabase(dir, `select id, status from execution_entity where workflowId = '${workflowId}' order by id`);
+}
+
+/** Waits until a workflow's executions stop changing (n8n runs them after answering the webhook). */
+export async function settledExecutions(
+	dir: string,
+	workflowId: string,
+	expected: number,
+	timeoutMs = 30_000,
+): Promise<Array<Record<string, unknown>>> {
+	const deadline = Date.now() + timeoutMs;
+	let last = workflowExecutions(dir, workflowId);
+	for (;;) {
+		await new Promise((r) => setTimeout(r, 500));
+		const now = workflowExecutions(dir, workflowId);
+		const done = now.every((e) => e.status !== 'running' && e.status !== 'new');
+		if (done && now.length === last.length && now.length >= expected) return now;
+		if (Date.now() > deadline) return now;
+		last = now;
+	}
+}
