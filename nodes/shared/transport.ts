@@ -1,5 +1,5 @@
 import { sleep } from 'n8n-workflow';
-import type { IAllExecuteFunctions, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IAllExecuteFunctions, ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { stringifyJsonBig } from './bigJson';
 import type { Endpoint } from './catalogue';
@@ -101,6 +101,29 @@ function outcomeOf(endpoint: Endpoint, failure: PandaponFailure | TransportFailu
 	return failure.fromApi || failure.httpStatus === 429 ? 'failed' : 'unknown';
 }
 
+const decrypted = new WeakMap<object, Promise<ICredentialsDecrypted>>();
+
+/**
+ * The credential, decrypted once per node run: n8n would otherwise read and decrypt it from the
+ * database for every request, which is most of a fast request's cost.
+ */
+function credentialsOf(ctx: IAllExecuteFunctions): Promise<ICredentialsDecrypted> {
+	let pending = decrypted.get(ctx);
+	if (!pending) {
+		const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		pending = ctx.getCredentials(CREDENTIAL_TYPE).then((data) => ({
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data,
+		}));
+		// A failed read is not kept, so the next item tries again and reports its own error.
+		pending.catch(() => decrypted.delete(ctx));
+		decrypted.set(ctx, pending);
+	}
+	return pending;
+}
+
 /** The node's Request Options › Timeout for the item; load-options calls have no items and use the default. */
 function requestTimeout(ctx: IAllExecuteFunctions, itemIndex: number): number {
 	if (!('getInputData' in ctx)) return DEFAULT_TIMEOUT_MS;
@@ -122,6 +145,7 @@ export async function callPandapon(
 	const policy = options.retry ?? DEFAULT_RETRY;
 	const body = endpoint.method === 'GET' ? undefined : stringifyJsonBig(options.body ?? {});
 	const throttle = throttleFor(this);
+	const credentialsDecrypted = await credentialsOf(this);
 	let rateLimited = 0;
 	for (let attempt = 0; ; attempt++) {
 		await throttle.gate();
@@ -144,7 +168,7 @@ export async function callPandapon(
 		};
 		let response: { statusCode: number; body: unknown; headers: Record<string, string | undefined> };
 		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request);
+			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, request, { credentialsDecrypted });
 		} catch (error) {
 			const failure = classifyTransportError(error);
 			if (attempt < policy.maxRetries && mayRetry(endpoint.kind, failure)) {
