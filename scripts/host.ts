@@ -134,7 +134,9 @@ export async function waitFor(
 export function executionJson(stdout: string): unknown {
 	const start = stdout.search(/^\{$/m);
 	if (start < 0) throw new Error(`no execution JSON in n8n output:\n${stdout}`);
-	return JSON.parse(stdout.slice(start));
+	// The document is pretty-printed, so its own closing brace is the first "}" line after it; log lines may follow.
+	const end = stdout.slice(start).search(/^\}$/m);
+	return JSON.parse(stdout.slice(start, end < 0 ? undefined : start + end + 1));
 }
 
 /** A free TCP port on loopback. */

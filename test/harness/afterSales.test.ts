@@ -268,7 +268,7 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 		const [text, fake, missing] = outputItems(result, 'Voucher').map((i) => i.json);
 		expect(text.error).toBe('Input Binary Field: "data" is text/plain, not an image [item 0]');
 		expect(fake).toMatchObject({ error: 'Pandapon refused the request: imageBase64 is not a JPEG, PNG or GIF image (code 4000)', code: '4000' });
-		expect(missing.error).toBe('Input Binary Field: the item has no binary field "data" [item 2]');
+		expect(missing.error).toBe('Input Binary Field: the input item has no binary field "data" [item 2]');
 		expect(calls('refund1688Voucher')).toHaveLength(1);
 	});
 

@@ -565,7 +565,7 @@ describe('Pandapon Order (Taobao)', () => {
 		paidOrder();
 		const pdf: INodeExecutionData = { json: {}, binary: { data: { data: 'JVBERi0=', mimeType: 'application/pdf', fileName: 'slip.pdf' } } };
 		const notImage = await run([order({ operation: 'uploadPaymentVoucher', orderId: FIRST_ORDER })], [pdf]);
-		expect(errorOf(notImage).message).toBe('Input Binary Field: "data" holds application/pdf, not an image [item 0]');
+		expect(errorOf(notImage).message).toBe('Input Binary Field: "data" is application/pdf, not an image [item 0]');
 		expect(calls('taobaoOrderVoucher')).toHaveLength(0);
 
 		const paid = await run([

@@ -1,3 +1,5 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
 /**
  * The parcel item both platforms' Get Tracking operations output, shaped so that a Shopify
  * "Create Fulfillment" node (or any shop's equivalent) can map it field by field. Type aliases,
@@ -98,4 +100,20 @@ export function toIsoTime(value: unknown): string {
 	}
 	const parsed = Date.parse(text);
 	return Number.isNaN(parsed) ? '' : new Date(parsed).toISOString();
+}
+
+/** Whether an order without a parcel yet still gives an item: shared by both platforms' Get Tracking. */
+export const outputUnshippedField: INodeProperties = {
+	displayName: 'Output Unshipped Orders',
+	name: 'outputUnshipped',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether an order without a parcel yet outputs one item {orderId, shipped: false}. Turn off to output nothing for it, so that only real parcels reach the next node (e.g. Shopify Create Fulfillment).',
+};
+
+/** One item per parcel, or for an order not shipped yet the unshipped item (or nothing). */
+export function trackingItems(ctx: IExecuteFunctions, i: number, orderId: string, parcels: ParcelOutput[]): ParcelOutput[] | UnshippedOutput {
+	if (parcels.length > 0) return parcels;
+	return ctx.getNodeParameter('outputUnshipped', i, true) ? { orderId, shipped: false } : [];
 }

@@ -1,12 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
-import { readLimit, returnAllAndLimit, simplifyField } from '../../../shared/listing';
+import { returnAllAndLimit, simplifyField } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
+import { fetchList } from '../../../shared/paging';
 import { compact, readText } from '../../../shared/params';
 import { toIdDigits } from '../../../shared/bigJson';
-import { callPandapon } from '../../../shared/transport';
 import { simplifyRefund } from './refund';
 
 const STATUSES = [
@@ -50,7 +50,6 @@ export const description: INodeProperties[] = forOperation('taobao', 'getMany', 
 const PAGE_MAX = 50;
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const limit = readLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const orderIdText = readText(this, 'filters.orderId', 'Filters › Order ID', i, { maxLength: 19 });
 	const orderId = orderIdText === '' ? undefined : toIdDigits(orderIdText);
@@ -61,18 +60,6 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	if (refundStatus !== '' && !STATUSES.some((s) => s.value === refundStatus)) {
 		throw inputError(this.getNode(), i, 'Filters › Status', `"${refundStatus}" is not a reverse order status`);
 	}
-	// One page size for every page, so that page numbers keep meaning the same offsets.
-	const pageSize = Math.min(limit, PAGE_MAX);
-	const results: IDataObject[] = [];
-	for (let pageNo = 1; results.length < limit; pageNo++) {
-		const { data } = await callPandapon.call(this, ENDPOINTS.taobaoRefundPage, {
-			itemIndex: i,
-			body: compact({ pageNo, pageSize, orderId, refundStatus }),
-		});
-		const page = (data ?? {}) as IDataObject;
-		const rows = (page.data ?? []) as IDataObject[];
-		results.push(...rows.slice(0, limit - results.length));
-		if (rows.length < pageSize || pageNo >= Number(page.totalPage ?? 0)) break;
-	}
+	const results = await fetchList.call(this, i, ENDPOINTS.taobaoRefundPage, { pageField: 'pageNo', pageMax: PAGE_MAX }, compact({ orderId, refundStatus }));
 	return simplify ? results.map(simplifyRefund) : results;
 }

@@ -4,8 +4,8 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { toIsoTime, trackingUrl } from '../parcel';
-import type { ParcelOutput, UnshippedOutput } from '../parcel';
+import { outputUnshippedField, toIsoTime, trackingItems, trackingUrl } from '../parcel';
+import type { ParcelOutput } from '../parcel';
 
 export const description: INodeProperties[] = forOperation('1688', 'getTracking', [
 	{
@@ -17,14 +17,7 @@ export const description: INodeProperties[] = forOperation('1688', 'getTracking'
 		placeholder: 'e.g. 2542285634920880794',
 		description: 'The 1688 order ID (19 digits; keep it as text)',
 	},
-	{
-		displayName: 'Output Unshipped Orders',
-		name: 'outputUnshipped',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether an order without a parcel yet outputs one item {orderId, shipped: false}. Turn off to output nothing for it, so that only real parcels reach the next node (e.g. Shopify Create Fulfillment).',
-	},
+	outputUnshippedField,
 ]);
 
 /**
@@ -59,10 +52,6 @@ export function parcelsOf(orderId: string, data: unknown): ParcelOutput[] {
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const orderId = readIdText(this, 'orderId', 'Order ID', i);
-	const outputUnshipped = this.getNodeParameter('outputUnshipped', i, true) as boolean;
 	const { data } = await callPandapon.call(this, ENDPOINTS.logistics1688Trace, { itemIndex: i, query: { orderId } });
-	const parcels = parcelsOf(orderId, data);
-	if (parcels.length > 0) return parcels;
-	const unshipped: UnshippedOutput = { orderId, shipped: false };
-	return outputUnshipped ? unshipped : [];
+	return trackingItems(this, i, orderId, parcelsOf(orderId, data));
 }

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
-import { readLimit, returnAllAndLimit, simplifyField } from '../../../shared/listing';
+import { returnAllAndLimit, simplifyField } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
-import { callPandapon } from '../../../shared/transport';
+import { fetchList } from '../../../shared/paging';
 import { ORDER_STATUS_OPTIONS, simplifyOrder } from './get.operation';
 
 const PAGE_MAX = 50;
@@ -22,22 +22,8 @@ export const description: INodeProperties[] = forOperation('1688', 'getMany', [
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const limit = readLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const status = this.getNodeParameter('filters.status', i, '') as string;
-	const orders: IDataObject[] = [];
-	// pageNo counts pages of one fixed size: shrinking the last page would shift its offset.
-	const pageSize = Math.min(PAGE_MAX, limit);
-	for (let pageNo = 1; orders.length < limit; pageNo++) {
-		const { data } = await callPandapon.call(this, ENDPOINTS.order1688Page, {
-			itemIndex: i,
-			body: { pageNo, pageSize, ...(status ? { status } : {}) },
-		});
-		const page = (data ?? {}) as IDataObject;
-		const rows = (page.data ?? []) as IDataObject[];
-		orders.push(...rows);
-		if (rows.length < pageSize || pageNo >= Number(page.totalPage ?? 0)) break;
-	}
-	const result = orders.slice(0, limit);
+	const result = await fetchList.call(this, i, ENDPOINTS.order1688Page, { pageField: 'pageNo', pageMax: PAGE_MAX }, status ? { status } : {});
 	return simplify ? result.map(simplifyOrder) : result;
 }

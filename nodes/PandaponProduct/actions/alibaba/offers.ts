@@ -4,8 +4,8 @@ import type { Endpoint } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { fenToYuan } from '../../../shared/money';
 import { compact, readId, readIdText, readText } from '../../../shared/params';
-import { fetchList } from '../paging';
-import type { Body, Paging } from '../paging';
+import { fetchList } from '../../../shared/paging';
+import type { Body, Paging } from '../../../shared/paging';
 
 /** Pandapon documents no page maximum for 1688 lists; 50 is the largest page this package asks for. */
 export const PAGE_MAX_1688 = 50;

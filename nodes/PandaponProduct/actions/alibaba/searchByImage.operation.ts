@@ -3,11 +3,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { returnAllAndLimit } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
-import { imageFields, readImage } from '../image';
+import { imageFields, readImage } from '../../../shared/image';
 import { listOffers, readSearchOptions, searchOptions, sortFields } from './offers';
 
 export const description: INodeProperties[] = forOperation('1688', 'searchByImage', [
-	...imageFields,
+	...imageFields('the image to search with'),
 	...returnAllAndLimit,
 	...sortFields,
 	searchOptions(true),

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Endpoint } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { fenToYuan } from '../../../shared/money';
-import { fetchList } from '../paging';
-import type { Body } from '../paging';
+import { fetchList } from '../../../shared/paging';
+import type { Body } from '../../../shared/paging';
 
 /** Documented for the Taobao search: `pageSize` 1–40. */
 export const PAGE_MAX_TAOBAO = 40;

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Endpoint } from '../../shared/catalogue';
-import { readLimit } from '../../shared/listing';
-import { callPandapon } from '../../shared/transport';
+import type { Endpoint } from './catalogue';
+import { readLimit } from './listing';
+import { callPandapon } from './transport';
 
 export interface Paging {
 	/** 1688 keyword-style searches count pages in `beginPage`, the others in `pageNo`. */
@@ -14,7 +14,7 @@ export interface Paging {
 /** A request body; integer ids in it are bigint (see bigJson). */
 export type Body = Record<string, unknown>;
 
-/** A page of a product list (§1.7): `data[]` with `totalPage`. */
+/** A page of a list (§1.7): `data[]` with `totalPage`. */
 interface ListPage {
 	totalPage?: unknown;
 	data?: unknown;

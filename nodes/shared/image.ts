@@ -1,16 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../shared/errors';
-import { readText } from '../../shared/params';
+import { inputError } from './errors';
+import { readText } from './params';
 
 /**
- * Image searches send the picture itself (`imageBase64`) or its address (`imageAddress`). Pandapon
- * documents no size limit; 3 MB keeps the request well within what search services take, and
- * larger photos gain nothing for similarity.
+ * Image searches and vouchers send the picture itself (`imageBase64`) or its address
+ * (`imageAddress`). Pandapon documents no size limit; 3 MB keeps the request well within what
+ * image services take, and larger photos gain nothing.
  */
 export const MAX_IMAGE_BYTES = 3 * 1024 * 1024;
 
-export const imageFields: INodeProperties[] = [
+/** Image Source (binary or URL), the binary field and the URL; `what` names the image in the hints. */
+export function imageFields(what = 'the image'): INodeProperties[] {
+	return [
 	{
 		displayName: 'Image Source',
 		name: 'imageSource',
@@ -29,7 +31,7 @@ export const imageFields: INodeProperties[] = [
 		required: true,
 		default: 'data',
 		displayOptions: { show: { imageSource: ['binary'] } },
-		hint: 'The name of the input binary field containing the image (JPEG, PNG, GIF or WEBP, at most 3 MB)',
+		hint: `The name of the input binary field containing ${what} (JPEG, PNG, GIF or WEBP, at most 3 MB)`,
 	},
 	{
 		displayName: 'Image URL',
@@ -39,9 +41,10 @@ export const imageFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://cbu01.alicdn.com/img/ibank/O1CN01pearl.jpg',
 		displayOptions: { show: { imageSource: ['url'] } },
-		description: 'A public http(s) address of the image to search with',
+		description: `A public http(s) address of ${what}`,
 	},
-];
+	];
+}
 
 export type ImageParam = { imageBase64: string } | { imageAddress: string };
 
