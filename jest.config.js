@@ -3,6 +3,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/.build/test'],
 	testMatch: ['**/*.test.js'],
+	testPathIgnorePatterns: ['/node_modules/'],
 	testTimeout: 30000,
 	maxWorkers: 2,
 };

@@ -165,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return true;
 			case 'html':
 				entry.status = kind.status;
+				res.setHeader('retry-after', '0');
 				send(res, kind.status, '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', 'text/html');
 				return true;
 			case 'malformed':

@@ -8,7 +8,7 @@ import type {
 
 import { DEFAULT_CONCURRENCY, executePerItem } from './execute';
 import type { OperationModule } from './operation';
-import { DEFAULT_TIMEOUT_MS } from './transport';
+import { DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from './transport';
 
 /** One platform's operations in one node: the dropdown entries and the operation files behind them. */
 export interface PlatformOperations {
@@ -40,6 +40,15 @@ const requestOptionsField: INodeProperties = {
 			default: DEFAULT_CONCURRENCY,
 			description:
 				'How many items to send to Pandapon at the same time. The node slows down by itself when Pandapon answers 429 (rate limited). 1 sends one item after the other.',
+		},
+		{
+			displayName: 'Retry Delay (Ms)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 0 },
+			default: DEFAULT_RETRY_DELAY_MS,
+			description:
+				'The first wait before a read is retried after a server error or a lost connection; it doubles for each further try (3 at most). Writes are never retried this way.',
 		},
 		{
 			displayName: 'Timeout (Ms)',

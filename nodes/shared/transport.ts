@@ -20,7 +20,9 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+export const DEFAULT_RETRY_DELAY_MS = 500;
+
+export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: DEFAULT_RETRY_DELAY_MS, maxDelayMs: 8_000 };
 
 /**
  * A 429 proves the call was not acted on, so it is retried (reads and writes alike) this many
@@ -124,6 +126,13 @@ function credentialsOf(ctx: IAllExecuteFunctions): Promise<ICredentialsDecrypted
 	return pending;
 }
 
+/** The node's Request Options › Retry Delay sets the first backoff step; load-options calls use the default. */
+function retryPolicy(ctx: IAllExecuteFunctions, itemIndex: number): RetryPolicy {
+	if (!('getInputData' in ctx)) return DEFAULT_RETRY;
+	const value = Number((ctx as IExecuteFunctions).getNodeParameter('requestOptions.retryDelay', itemIndex, DEFAULT_RETRY.baseDelayMs));
+	return Number.isFinite(value) && value >= 0 ? { ...DEFAULT_RETRY, baseDelayMs: value } : DEFAULT_RETRY;
+}
+
 /** The node's Request Options › Timeout for the item; load-options calls have no items and use the default. */
 function requestTimeout(ctx: IAllExecuteFunctions, itemIndex: number): number {
 	if (!('getInputData' in ctx)) return DEFAULT_TIMEOUT_MS;
@@ -142,7 +151,7 @@ export async function callPandapon(
 	options: CallOptions,
 ): Promise<CallResult> {
 	const timeoutMs = options.timeoutMs ?? requestTimeout(this, options.itemIndex);
-	const policy = options.retry ?? DEFAULT_RETRY;
+	const policy = options.retry ?? retryPolicy(this, options.itemIndex);
 	const body = endpoint.method === 'GET' ? undefined : stringifyJsonBig(options.body ?? {});
 	const throttle = throttleFor(this);
 	const credentialsDecrypted = await credentialsOf(this);
