@@ -4,18 +4,11 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { orderIdField as sharedOrderIdField } from '../../../shared/orderId';
 
 /** The fields and requests the 1688 after-sales operations share. */
 
-export const orderIdField: INodeProperties = {
-	displayName: 'Order ID',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 2542285634920880794',
-	description: 'The 1688 order ID (19 digits; keep it as text)',
-};
+export const orderIdField = sharedOrderIdField('1688');
 
 export const subOrderIdsField: INodeProperties = {
 	displayName: 'Sub-Order IDs',

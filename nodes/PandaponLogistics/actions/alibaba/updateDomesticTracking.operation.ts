@@ -3,19 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { forOperation } from '../../../shared/operation';
+import { orderIdField } from '../../../shared/orderId';
 import { readIdText, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 
 export const description: INodeProperties[] = forOperation('1688', 'updateDomesticTracking', [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 2542285634920880794',
-		description: 'The paid 1688 order whose goods the parcel carries to the warehouse',
-	},
+	orderIdField('1688', 'The paid 1688 order whose goods the parcel carries to the warehouse'),
 	{
 		displayName: 'Carrier Name or ID',
 		name: 'carrierCode',

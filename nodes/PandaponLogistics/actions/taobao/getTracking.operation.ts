@@ -2,21 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
+import { orderIdField } from '../../../shared/orderId';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 import { outputUnshippedField, toIsoTime, trackingItems, trackingUrl } from '../parcel';
 import type { ParcelOutput } from '../parcel';
 
 export const description: INodeProperties[] = forOperation('taobao', 'getTracking', [
-	{
-		displayName: 'Order ID',
-		name: 'orderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 4015593720611380219',
-		description: 'The Taobao purchase order ID (19 digits; keep it as text)',
-	},
+	orderIdField('taobao'),
 	outputUnshippedField,
 ]);
 

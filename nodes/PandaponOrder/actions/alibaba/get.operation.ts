@@ -4,18 +4,11 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
+import { orderIdField as sharedOrderIdField } from '../../../shared/orderId';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 
-export const orderIdField: INodeProperties = {
-	displayName: 'Order ID',
-	name: 'orderId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 2542285634920880794',
-	description: 'The 1688 order ID (19 digits; keep it as text)',
-};
+export const orderIdField = sharedOrderIdField('1688');
 
 /** 1688 trade statuses, as the order detail page lists them. */
 export const ORDER_STATUS_OPTIONS = [
