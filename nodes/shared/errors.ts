@@ -33,6 +33,10 @@ function describeFailure(endpoint: Endpoint, failure: PandaponFailure, outcome: 
 		parts.push(
 			`This was a write (${endpoint.method} ${endpoint.path}); it was not re-sent because it may already have taken effect. Check the order list before trying again.`,
 		);
+	} else if (failure.httpStatus === 412) {
+		parts.push(
+			'Pandapon refused the request\'s timestamp or nonce: this machine\'s clock is probably more than 600 seconds away from Pandapon\'s. Sync the clock (NTP) and try again.',
+		);
 	} else if (failure.httpStatus === 401 || failure.httpStatus === 403) {
 		parts.push(
 			'Check the access key, access secret and user ID in the Pandapon API credential; if they are right, check its signing settings and this machine\'s clock (timestamps must be within 600 seconds).',

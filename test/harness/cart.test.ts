@@ -184,6 +184,26 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		expect(JSON.stringify(run)).not.toContain('not-the-secret');
 	});
 
+	it('says when this machine\'s clock is too far from Pandapon\'s, and when the secret was rotated', async () => {
+		const skewed = await startSandbox({ clock: () => Date.now() + 700_000 });
+		try {
+			const run = await runWorkflow({
+				credentials: sandboxCredentials(skewed),
+				nodes: [{ name: 'List', type: CART, parameters: { platform: '1688', operation: 'getMany' } }],
+			});
+			const error = run.data.resultData.error as unknown as { message: string; description: string };
+			expect(error.message).toBe('Pandapon refused the request: timestamp outside the 600 s window (code 4120)');
+			expect(error.description).toMatch(/clock is probably more than 600 seconds away/);
+		} finally {
+			await skewed.close();
+		}
+		const rotated = await runWorkflow({
+			credentials: { ...sandboxCredentials(sandbox), accessSecret: 'the-secret-before-it-was-reset' },
+			nodes: [{ name: 'List', type: CART, parameters: { platform: '1688', operation: 'getMany' } }],
+		});
+		expect((rotated.data.resultData.error as unknown as { description: string }).description).toMatch(/access secret/);
+	});
+
 	it('names the parameter and the item when cart IDs are missing, before any request', async () => {
 		sandbox.state.addToCart(672200114455, undefined, 1);
 		const run = await runWorkflow({
