@@ -16,6 +16,20 @@ export const REDELIVERY_WINDOW_MS = 3 * 60 * 60 * 1000;
 /** Fingerprints seen by this process: catches duplicates that arrive before the static data is saved. */
 const recent = new Map<string, number>();
 
+/**
+ * Nonces of signed calls seen within their timestamp window. D1 signs the headers, not the body,
+ * so a captured signature must not be usable twice, with this body or another.
+ */
+const usedNonces = new Map<string, number>();
+
+/** True when a signed call's nonce was already used within the window; records it otherwise. */
+export function nonceReused(nonce: string, now: number, windowMs: number): boolean {
+	prune(usedNonces, now);
+	if ((usedNonces.get(nonce) ?? 0) > now) return true;
+	usedNonces.set(nonce, now + 2 * windowMs);
+	return false;
+}
+
 type Refusal = { status: number; error: string };
 export type Verdict = { refuse: Refusal } | { ignore: string } | { accept: ParsedMessage; signature: string };
 
@@ -143,6 +157,11 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		return { noWebhookResponse: true };
 	}
 	if ('ignore' in verdict) return { webhookResponse: { received: true, ignored: verdict.ignore } };
+	const nonce = request.headers['nonce-str'];
+	if (verdict.signature === 'valid' && typeof nonce === 'string' && nonceReused(nonce, now, Number(options.windowSeconds ?? 600) * 1000)) {
+		response.status(401).json({ received: false, error: 'signature check failed: nonce already used' });
+		return { noWebhookResponse: true };
+	}
 	const message = verdict.accept;
 	if (options.ignoreRedeliveries !== false && seenBefore(this, messageFingerprint(message), now)) {
 		return { webhookResponse: { received: true, duplicate: true } };

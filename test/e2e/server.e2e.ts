@@ -103,7 +103,7 @@ export const serverCases: Case[] = [
 		},
 	},
 	{
-		name: 'a forged call without the token and a tampered signed call are refused and run nothing',
+		name: 'a forged call without the token, a tampered signed call and a replayed nonce are refused and run nothing',
 		run: async () => {
 			assert(server, 'server did not start');
 			const { sandbox, dir, url } = server;
@@ -118,8 +118,16 @@ export const serverCases: Case[] = [
 			);
 			assertEqual((await post(`${url}?token=${TOKEN}`, body, forged)).status, 401, 'tampered signature');
 			assertEqual((await post(`${url}?token=${TOKEN}`, '{"messageType": 1}')).status, 400, 'malformed body');
+			// A genuine signed call, then its headers replayed with another body: D1 does not sign the body.
+			const genuine = signedHeaders(
+				{ accessKey, accessSecret: sandbox.options.accessSecret, userId, rule: (await import('../../nodes/shared/signing')).DEFAULT_SIGNING_RULE },
+				{ method: 'POST', path: new URL(url).pathname, body },
+			);
+			assertEqual((await post(`${url}?token=${TOKEN}`, body, genuine)).status, 200, 'genuine signed call');
+			const replayed = body.replace('PAY_SUCCESS', 'PRICE_MODIFY');
+			assertEqual((await post(`${url}?token=${TOKEN}`, replayed, genuine)).status, 401, 'replayed nonce');
 			await new Promise((r) => setTimeout(r, 1500));
-			assertEqual(executions(dir).length, before, 'executions after refused calls');
+			assertEqual(executions(dir).length, before + 1, 'executions after refused calls (only the genuine one ran)');
 		},
 	},
 	{

@@ -1,5 +1,5 @@
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../../nodes/shared/signing';
-import { judgeCallback, MAX_CALLBACK_BYTES } from '../../nodes/PandaponTrigger/callback';
+import { judgeCallback, MAX_CALLBACK_BYTES, nonceReused } from '../../nodes/PandaponTrigger/callback';
 import type { CallbackInput } from '../../nodes/PandaponTrigger/callback';
 
 const body = '{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY","messageBody":{"baseInfo":{"idOfStr":"2542285634920880794"}},"messagePlatform":1,"timestamp":"1795977671231"}';
@@ -57,5 +57,14 @@ describe('Pandapon Trigger decisions', () => {
 	it('answers but ignores messages the Trigger On and Platform settings leave out', () => {
 		expect(judgeCallback(input({ events: ['shipped'] }))).toEqual({ ignore: '1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY not selected' });
 		expect(judgeCallback(input({ platform: 'taobao' }))).toEqual({ ignore: 'platform 1688 not selected' });
+	});
+});
+
+describe('callback nonces', () => {
+	it('refuses a signed call whose nonce was used within the window, and forgets it after', () => {
+		expect(nonceReused('nonce-a', 1_000, 600_000)).toBe(false);
+		expect(nonceReused('nonce-a', 2_000, 600_000)).toBe(true);
+		expect(nonceReused('nonce-b', 2_000, 600_000)).toBe(false);
+		expect(nonceReused('nonce-a', 1_000 + 1_200_001, 600_000)).toBe(false);
 	});
 });
