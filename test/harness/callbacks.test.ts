@@ -96,11 +96,8 @@ describe('sandbox message callbacks', () => {
 		const order = placeOrder();
 		sandbox.state.pay(order.id);
 		await sandbox.callbacks.idle();
-		expect(types()).toEqual([
-			'1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS',
-			'1688_ORDER_BUYER_VIEW_ORDER_CREATE',
-			...['1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS', '1688_ORDER_BUYER_VIEW_ORDER_CREATE', '1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS', '1688_ORDER_BUYER_VIEW_ORDER_CREATE'].sort(),
-		].slice(0, 2).concat(types().slice(2)));
+		// Held for 30 ms, then delivered newest first.
+		expect(types().slice(0, 2)).toEqual(['1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS', '1688_ORDER_BUYER_VIEW_ORDER_CREATE']);
 		expect(types().slice(2).sort()).toEqual([
 			'1688_ORDER_BUYER_VIEW_ORDER_CREATE',
 			'1688_ORDER_BUYER_VIEW_ORDER_CREATE',

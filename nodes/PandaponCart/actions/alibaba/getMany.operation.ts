@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { flattenCartGroups } from '../../../shared/cartFields';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { readLimit, returnAllAndLimit, simplifyField } from '../../../shared/listing';
 import { fenToYuan } from '../../../shared/money';
@@ -18,27 +19,12 @@ export const description: INodeProperties[] = forOperation('1688', 'getMany', [
 	},
 ]);
 
-interface SellerGroup {
-	sellerOpenId?: string;
-	sellerNickName?: string;
-	cartItemInfos?: IDataObject[];
-}
-
 /** One item per cart line, each carrying its seller; the API groups lines by seller. */
 export function flattenCart(data: unknown, includeUnavailable: boolean): IDataObject[] {
-	const lists = (data ?? {}) as { enableList?: SellerGroup[]; disableList?: SellerGroup[] };
-	const groups: Array<[SellerGroup, boolean]> = [
-		...(lists.enableList ?? []).map((g): [SellerGroup, boolean] => [g, true]),
-		...(includeUnavailable ? (lists.disableList ?? []) : []).map((g): [SellerGroup, boolean] => [g, false]),
-	];
-	return groups.flatMap(([group, available]) =>
-		(group.cartItemInfos ?? []).map((line) => ({
-			...line,
-			sellerOpenId: group.sellerOpenId,
-			sellerNickName: group.sellerNickName,
-			available,
-		})),
-	);
+	return flattenCartGroups(data, includeUnavailable, (group) => ({
+		sellerOpenId: group.sellerOpenId,
+		sellerNickName: group.sellerNickName,
+	}));
 }
 
 export function simplifyCartLine(line: IDataObject): IDataObject {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { flattenCartGroups } from '../../../shared/cartFields';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { readLimit, returnAllAndLimit, simplifyField } from '../../../shared/listing';
 import { fenToYuan } from '../../../shared/money';
@@ -37,30 +38,13 @@ export const description: INodeProperties[] = forOperation('taobao', 'getMany', 
 	},
 ]);
 
-interface ShopGroup {
-	shopId?: unknown;
-	shopName?: string;
-	userNick?: string;
-	cartItemInfos?: IDataObject[];
-}
-
 /** One item per cart line, each carrying its shop; the API groups lines by shop. */
 function flattenCart(data: unknown, includeUnavailable: boolean): IDataObject[] {
-	const lists = (data ?? {}) as { enableList?: ShopGroup[]; disableList?: ShopGroup[] };
-	const groups: Array<[ShopGroup, boolean]> = [
-		...(lists.enableList ?? []).map((g): [ShopGroup, boolean] => [g, true]),
-		...(includeUnavailable ? (lists.disableList ?? []) : []).map((g): [ShopGroup, boolean] => [g, false]),
-	];
-	return groups.flatMap(([group, available]) =>
-		(group.cartItemInfos ?? []).map((line) => ({
-			...line,
-			id: idText(line.id),
-			itemId: idText(line.itemId),
-			shopId: idText(group.shopId),
-			shopName: group.shopName,
-			userNick: group.userNick,
-			available,
-		})),
+	return flattenCartGroups(
+		data,
+		includeUnavailable,
+		(group) => ({ shopId: idText(group.shopId), shopName: group.shopName, userNick: group.userNick }),
+		(line) => ({ id: idText(line.id), itemId: idText(line.itemId) }),
 	);
 }
 
