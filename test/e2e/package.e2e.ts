@@ -1,0 +1,100 @@
+/**
+ * The package as a Community Nodes user gets it: the `npm pack`ed tarball installed the way n8n's
+ * installer does (scripts/communityPackage.ts), no N8N_CUSTOM_EXTENSIONS, and n8n's own type
+ * endpoints listing every node, its tool variant, the credential and their icons.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { packTarball, PACKAGE_NAME } from '../../scripts/communityPackage';
+import { ROOT } from '../../scripts/host';
+import { DEMO_LOGIN, ownerEnv } from '../../scripts/start';
+import { startSandbox } from '../../sandbox/server';
+import { startN8nServer } from './n8nServer';
+import { assert, assertEqual } from './runner';
+import type { Case } from './runner';
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+	n8n: { nodes: string[]; credentials: string[] };
+};
+
+interface TypeDescription {
+	name: string;
+	displayName: string;
+	icon?: string | { light: string; dark: string };
+	iconUrl?: string | { light: string; dark: string };
+	credentials?: Array<{ name: string }>;
+}
+
+/** `Foo.node.js` → the description name n8n registers (`foo`), read from the built class. */
+function describedName(file: string): { name: string; usableAsTool: boolean } {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const exported = require(join(ROOT, file)) as Record<string, new () => { description: { name: string; usableAsTool?: boolean } }>;
+	const instance = new (Object.values(exported)[0])();
+	return { name: instance.description.name, usableAsTool: instance.description.usableAsTool === true };
+}
+
+function iconUrls(type: TypeDescription): string[] {
+	const url = type.iconUrl;
+	if (!url) return [];
+	return typeof url === 'string' ? [url] : [url.light, url.dark];
+}
+
+export const packageCases: Case[] = [
+	{
+		name: 'the packed tarball holds the built package and nothing else',
+		run: async () => {
+			const { files, size } = packTarball();
+			const stray = files.filter((f) => !/^(dist\/.+|package\.json|README\.md|LICENSE)$/.test(f));
+			assertEqual(stray, [], 'files outside dist/, package.json, README.md and LICENSE');
+			for (const entry of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
+				assert(files.includes(entry), `${entry} (listed in package.json "n8n") is not in the tarball`);
+			}
+			assert(!files.some((f) => /\/(test|sandbox|bench)\//.test(f)), 'test, sandbox or bench code was packed');
+			assert(size < 200 * 1024, `tarball is ${size} bytes, over 200 KB`);
+		},
+	},
+	{
+		name: 'installed from the tarball like Community Nodes, n8n lists every node, tool, credential and icon',
+		run: async () => {
+			const sandbox = await startSandbox();
+			const n8n = await startN8nServer(sandbox, [], ownerEnv());
+			try {
+				assert(!('N8N_CUSTOM_EXTENSIONS' in n8n.env), 'the package must load without N8N_CUSTOM_EXTENSIONS');
+				const login = await fetch(`${n8n.base}/rest/login`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+				});
+				assertEqual(login.status, 200, 'owner login');
+				const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+				const get = async (path: string) => fetch(`${n8n.base}${path}`, { headers: { cookie } });
+
+				const nodes = (await (await get('/types/nodes.json')).json()) as TypeDescription[];
+				const ours = new Map(nodes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`)).map((n) => [n.name, n]));
+				const expected = manifest.n8n.nodes.flatMap((file) => {
+					const { name, usableAsTool } = describedName(file);
+					return usableAsTool ? [`${PACKAGE_NAME}.${name}`, `${PACKAGE_NAME}.${name}Tool`] : [`${PACKAGE_NAME}.${name}`];
+				});
+				assertEqual([...ours.keys()].sort(), expected.sort(), 'node types n8n registered from the package');
+
+				const credentials = (await (await get('/types/credentials.json')).json()) as TypeDescription[];
+				const credential = credentials.find((c) => c.name === 'pandaponApi');
+				assert(credential, 'credential type pandaponApi is not listed');
+
+				for (const type of [...ours.values(), credential]) {
+					const urls = iconUrls(type);
+					assert(urls.length > 0, `${type.name} has no icon URL`);
+					for (const url of urls) {
+						const icon = await get(`/${url}`);
+						assertEqual(icon.status, 200, `${type.name} icon ${url}`);
+						assert(/svg/.test(icon.headers.get('content-type') ?? ''), `${type.name} icon ${url} is not an SVG`);
+					}
+				}
+			} finally {
+				await n8n.stop();
+				await sandbox.close();
+			}
+		},
+	},
+];
