@@ -10,7 +10,9 @@ import { packTarball, PACKAGE_NAME } from '../../scripts/communityPackage';
 import { ROOT } from '../../scripts/host';
 import { DEMO_LOGIN, ownerEnv } from '../../scripts/start';
 import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { startN8nServer } from './n8nServer';
+import type { N8nServer } from './n8nServer';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
 
@@ -40,6 +42,42 @@ function iconUrls(type: TypeDescription): string[] {
 	return typeof url === 'string' ? [url] : [url.light, url.dark];
 }
 
+interface Session {
+	sandbox: Sandbox;
+	n8n: N8nServer;
+	get: (path: string) => Promise<Response>;
+	post: (path: string, body: unknown) => Promise<Response>;
+}
+
+/** A running n8n with the package installed from the tarball and the owner signed in. */
+async function withSignedInN8n(run: (session: Session) => Promise<void>): Promise<void> {
+	const sandbox = await startSandbox();
+	const n8n = await startN8nServer(sandbox, [], ownerEnv());
+	try {
+		const login = await fetch(`${n8n.base}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+		});
+		assertEqual(login.status, 200, 'owner login');
+		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+		await run({
+			sandbox,
+			n8n,
+			get: async (path) => fetch(`${n8n.base}${path}`, { headers: { cookie } }),
+			post: async (path, body) =>
+				fetch(`${n8n.base}${path}`, {
+					method: 'POST',
+					headers: { cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
+					body: JSON.stringify(body),
+				}),
+		});
+	} finally {
+		await n8n.stop();
+		await sandbox.close();
+	}
+}
+
 export const packageCases: Case[] = [
 	{
 		name: 'the packed tarball holds the built package and nothing else',
@@ -56,20 +94,9 @@ export const packageCases: Case[] = [
 	},
 	{
 		name: 'installed from the tarball like Community Nodes, n8n lists every node, tool, credential and icon',
-		run: async () => {
-			const sandbox = await startSandbox();
-			const n8n = await startN8nServer(sandbox, [], ownerEnv());
-			try {
+		run: async () =>
+			withSignedInN8n(async ({ n8n, get }) => {
 				assert(!('N8N_CUSTOM_EXTENSIONS' in n8n.env), 'the package must load without N8N_CUSTOM_EXTENSIONS');
-				const login = await fetch(`${n8n.base}/rest/login`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
-				});
-				assertEqual(login.status, 200, 'owner login');
-				const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-				const get = async (path: string) => fetch(`${n8n.base}${path}`, { headers: { cookie } });
-
 				const nodes = (await (await get('/types/nodes.json')).json()) as TypeDescription[];
 				const ours = new Map(nodes.filter((n) => n.name.startsWith(`${PACKAGE_NAME}.`)).map((n) => [n.name, n]));
 				const expected = manifest.n8n.nodes.flatMap((file) => {
@@ -91,10 +118,35 @@ export const packageCases: Case[] = [
 						assert(/svg/.test(icon.headers.get('content-type') ?? ''), `${type.name} icon ${url} is not an SVG`);
 					}
 				}
-			} finally {
-				await n8n.stop();
-				await sandbox.close();
-			}
-		},
+			}),
+	},
+	{
+		name: "n8n's credential test tells each failure apart, with our explanation (POST /rest/credentials/test)",
+		run: async () =>
+			withSignedInN8n(async ({ sandbox, post }) => {
+				// A sandbox whose clock runs 700 s ahead stands in for this machine's clock being off.
+				const skewed = await startSandbox({ clock: () => Date.now() + 700_000 });
+				const good = { accessKey: sandbox.options.accessKey, accessSecret: sandbox.options.accessSecret, userId: sandbox.options.userId, baseUrl: sandbox.url };
+				const cases: Array<[string, Record<string, string>, 'OK' | 'Error', RegExp]> = [
+					['right credentials', good, 'OK', /Connection successful/],
+					['wrong access secret', { ...good, accessSecret: 'not-the-secret' }, 'Error', /refused the signature\. Check the access secret/],
+					['unknown access key', { ...good, accessKey: 'AK-unknown' }, 'Error', /does not know this access key/],
+					['clock 700 s off', { ...good, baseUrl: skewed.url }, 'Error', /clock is probably more than 600 seconds away/],
+					['base URL of something else', { ...good, baseUrl: `${sandbox.url}/not-pandapon` }, 'Error', /not as the Pandapon API/],
+					['nothing listening', { ...good, baseUrl: 'http://127.0.0.1:9' }, 'Error', /ECONNREFUSED/],
+				];
+				try {
+					// The endpoint tests a saved credential with the data the dialog sends in place of what is stored.
+					for (const [what, data, status, message] of cases) {
+						const res = await post('/rest/credentials/test', { credentials: { id: 'PandaponSandbox1', name: 'Pandapon sandbox', type: 'pandaponApi', data } });
+						const body = (await res.json()) as { data?: { status: string; message: string } };
+						assertEqual(body.data?.status, status, `${what}: status (${res.status} ${JSON.stringify(body)})`);
+						assert(message.test(body.data?.message ?? ''), `${what}: message ${JSON.stringify(body.data?.message)} does not match ${message}`);
+						assert(!(body.data?.message ?? '').includes(good.accessSecret), `${what}: the message shows the access secret`);
+					}
+				} finally {
+					await skewed.close();
+				}
+			}),
 	},
 ];
