@@ -30,6 +30,17 @@ export function nonceReused(nonce: string, now: number, windowMs: number): boole
 	return false;
 }
 
+/**
+ * Pandapon posts JSON. A missing or text/plain type is still read as JSON, since a relay may
+ * rewrite it; a form, multipart or XML body is not one of Pandapon's callbacks.
+ */
+const JSON_MEDIA_TYPES = new Set(['', 'application/json', 'text/json', 'text/plain']);
+
+function mediaType(header: string | string[] | undefined): string {
+	const value = Array.isArray(header) ? header[0] : header;
+	return (value ?? '').split(';')[0].trim().toLowerCase();
+}
+
 type Refusal = { status: number; error: string };
 export type Verdict = { refuse: Refusal } | { ignore: string } | { accept: ParsedMessage; signature: string };
 
@@ -57,6 +68,10 @@ export function judgeCallback(input: CallbackInput): Verdict {
 		if (typeof given !== 'string' || !signaturesEqual(token, given)) {
 			return { refuse: { status: 401, error: 'missing or wrong token' } };
 		}
+	}
+	const contentType = mediaType(input.headers['content-type']);
+	if (!JSON_MEDIA_TYPES.has(contentType) && !contentType.endsWith('+json')) {
+		return { refuse: { status: 415, error: `content type ${contentType} is not JSON` } };
 	}
 	const mode = String(options.signatureCheck ?? 'ifPresent');
 	const signed = input.headers.signature !== undefined;

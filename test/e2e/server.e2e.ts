@@ -131,6 +131,76 @@ export const serverCases: Case[] = [
 		},
 	},
 	{
+		name: '1,000 concurrent posts mixing redeliveries and every kind of abuse: refused ones run nothing, each genuine event runs once, n8n stays up',
+		run: async () => {
+			assert(server, 'server did not start');
+			const { sandbox, dir, url } = server;
+			sandbox.callbacks.configure(undefined);
+			const before = executions(dir).length;
+			const readsBefore = sandbox.log.filter((e) => e.endpoint === 'order1688Detail').length;
+			const { accessKey, accessSecret, userId } = sandbox.options;
+			const rule = (await import('../../nodes/shared/signing')).DEFAULT_SIGNING_RULE;
+			const path = new URL(url).pathname;
+			const withToken = `${url}?token=${TOKEN}`;
+			const message = (orderId: bigint) =>
+				JSON.stringify({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS', messageBody: { baseInfo: { idOfStr: String(orderId) } }, messagePlatform: 1, timestamp: String(Date.now()) });
+			const genuineOrders = Array.from({ length: 100 }, () => placeOrder(sandbox).id);
+			const replayOrders = Array.from({ length: 100 }, () => placeOrder(sandbox).id);
+			const sign = (secret: string, body: string, timestamp = String(Date.now())) =>
+				signedHeaders({ accessKey, accessSecret: secret, userId, rule }, { method: 'POST', path, body, timestamp });
+			// D1 signs the headers, not the body: one captured signature sent with 100 bodies may run once.
+			const captured = sign(accessSecret, message(replayOrders[0]));
+			const junk = message(genuineOrders[0]);
+
+			type Shot = { kind: string; expect: number; send: () => Promise<{ status: number }> };
+			const shots: Shot[] = [
+				...genuineOrders.flatMap((id) => {
+					const body = message(id);
+					return [0, 1, 2].map(() => ({ kind: 'genuine event, delivered 3 times', expect: 200, send: () => post(withToken, body) }));
+				}),
+				...replayOrders.map((id) => ({ kind: 'one signature replayed with 100 bodies', expect: -1, send: () => post(withToken, message(id), captured) })),
+				...Array.from({ length: 100 }, () => ({ kind: 'no token', expect: 401, send: () => post(url, junk) })),
+				...Array.from({ length: 100 }, () => ({ kind: 'wrong token', expect: 401, send: () => post(`${url}?token=not-${TOKEN}`, junk) })),
+				...Array.from({ length: 100 }, () => ({ kind: 'tampered signature', expect: 401, send: () => post(withToken, junk, sign('not-the-secret', junk)) })),
+				...Array.from({ length: 50 }, () => ({ kind: 'stale timestamp', expect: 401, send: () => post(withToken, junk, sign(accessSecret, junk, String(Date.now() - 700_000))) })),
+				...Array.from({ length: 50 }, () => ({ kind: 'future timestamp', expect: 401, send: () => post(withToken, junk, sign(accessSecret, junk, String(Date.now() + 700_000))) })),
+				// n8n's own JSON body parser answers 422 before the trigger sees a broken document.
+				...Array.from({ length: 100 }, () => ({ kind: 'malformed JSON', expect: 422, send: () => post(withToken, '{"messageType": "1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS", ') })),
+				...Array.from({ length: 50 }, () => ({ kind: 'wrong content type', expect: 415, send: () => post(withToken, 'messageType=x', { 'content-type': 'application/x-www-form-urlencoded' }) })),
+				...Array.from({ length: 50 }, () => ({ kind: 'body over the size limit', expect: 413, send: () => post(withToken, `{"pad":"${'x'.repeat(600 * 1024)}"}`) })),
+			];
+			assertEqual(shots.length, 1000, 'posts');
+			const started = Date.now();
+			const results = await Promise.all(shots.map(async (shot) => ({ shot, status: await shot.send().then((r) => r.status, (e: Error) => `failed: ${e.message}`) })));
+
+			const wrong = results.filter(({ shot, status }) => shot.expect !== -1 && status !== shot.expect);
+			assertEqual([...new Set(wrong.map(({ shot, status }) => `${shot.kind}: ${status}`))], [], 'answers that differ from the expected status');
+			const replayStatuses = results.filter(({ shot }) => shot.expect === -1).map(({ status }) => status);
+			assertEqual(replayStatuses.filter((s) => s === 200).length, 1, 'replayed signature accepted once');
+			assertEqual(replayStatuses.filter((s) => s === 401).length, 99, 'replayed signature refused');
+
+			const runs = (await settled(dir, before + 101)).slice(before);
+			assertEqual(runs.length, 101, 'executions (100 genuine events + the first use of the replayed signature)');
+			assert(runs.every((r) => r.status === 'success'), `executions: ${JSON.stringify(runs.filter((r) => r.status !== 'success'))}`);
+			const read = sandbox.log
+				.filter((e) => e.endpoint === 'order1688Detail')
+				.slice(readsBefore)
+				.map((e) => (JSON.parse(e.body) as { orderId: string }).orderId);
+			assertEqual(read.filter((id) => genuineOrders.map(String).includes(id)).sort(), genuineOrders.map(String).sort(), 'each genuine order read exactly once');
+			assertEqual(read.filter((id) => replayOrders.map(String).includes(id)).length, 1, 'orders read for the replayed signature');
+
+			const answers: Record<string, number> = {};
+			for (const { status } of results) answers[status] = (answers[status] ?? 0) + 1;
+			console.log(`    1,000 posts answered in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(answers)}; executions ${runs.length}`);
+			const health = await request(new URL('/healthz', url).href);
+			assertEqual(health.statusCode, 200, 'n8n health after the storm');
+			await health.body.dump();
+			const after = placeOrder(sandbox).id;
+			assertEqual((await post(withToken, message(after))).status, 200, 'a genuine event after the storm');
+			assertEqual((await settled(dir, before + 102)).length, before + 102, 'executions after one more genuine event');
+		},
+	},
+	{
 		name: 'every template in examples/ imports into the running n8n',
 		run: async () => {
 			assert(server, 'server did not start');

@@ -49,9 +49,14 @@ describe('Pandapon Trigger decisions', () => {
 		expect(judgeCallback(input({ options: { signatureCheck: 'off' }, headers: { ...signed(), signature: 'x' } }))).toHaveProperty('accept');
 	});
 
-	it('refuses malformed and oversized bodies with a reason', () => {
+	it('refuses malformed, oversized and non-JSON bodies with a reason', () => {
 		expect(judgeCallback(input({ rawBody: 'not json' }))).toEqual({ refuse: { status: 400, error: 'body is not valid JSON' } });
 		expect(judgeCallback(input({ rawBody: 'x'.repeat(MAX_CALLBACK_BYTES + 1) }))).toEqual({ refuse: { status: 413, error: `body over ${MAX_CALLBACK_BYTES} bytes` } });
+		expect(judgeCallback(input({ headers: { 'content-type': 'application/x-www-form-urlencoded' } }))).toEqual({ refuse: { status: 415, error: 'content type application/x-www-form-urlencoded is not JSON' } });
+		expect(judgeCallback(input({ headers: { 'content-type': 'multipart/form-data; boundary=x' } }))).toEqual({ refuse: { status: 415, error: 'content type multipart/form-data is not JSON' } });
+		for (const type of ['application/json;charset=UTF-8', 'text/plain', 'application/vnd.pandapon+json', undefined]) {
+			expect(judgeCallback(input({ headers: type === undefined ? {} : { 'content-type': type } }))).toHaveProperty('accept');
+		}
 	});
 
 	it('answers but ignores messages the Trigger On and Platform settings leave out', () => {
