@@ -8,6 +8,7 @@ import { ENDPOINTS } from '../nodes/shared/catalogue';
 import type { EndpointKey } from '../nodes/shared/catalogue';
 import { DEFAULT_SIGNING_RULE, verifySignedRequest } from '../nodes/shared/signing';
 import type { SigningRule } from '../nodes/shared/signing';
+import { evidenceJson, recordEvidence } from '../scripts/evidence';
 import { CallbackDelivery } from './callbacks';
 import type { CallbackOptions } from './callbacks';
 import { CONTRACT } from './contract/index';
@@ -250,6 +251,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (url.pathname.startsWith('/__sandbox/')) return control(url.pathname, raw ?? '', res);
 		const entry: LoggedRequest = { method, path: url.pathname, headers: req.headers, body: raw ?? '' };
 		log.push(entry);
+		recordEvidence('sandbox', evidenceJson(entry));
 		if (raw === undefined) return refuse(res, entry, 413, CODES.invalidRequest, `body over ${MAX_BODY_BYTES} bytes`);
 
 		const key = ROUTES.get(`${method} ${url.pathname}`);

@@ -9,6 +9,8 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import { evidenceDir, recordEvidence } from './evidence';
+
 export const ROOT = resolve(__dirname, '..', '..');
 export const HOST_DIR = join(ROOT, 'n8n-host');
 export const N8N_VERSION = '2.41.1';
@@ -92,6 +94,7 @@ export function runN8n(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_0
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearTimeout(timer);
+			recordEvidence('n8n-cli', `$ n8n ${args.join(' ')} (exit ${code})\n${stdout}\n${stderr}`);
 			resolvePromise({ code, stdout, stderr });
 		});
 	});
@@ -154,6 +157,17 @@ process.stdout.write(JSON.stringify(db.prepare(process.argv[2]).all()));`;
 		env: { ...process.env, NODE_NO_WARNINGS: '1' },
 	});
 	return JSON.parse(out) as Array<Record<string, unknown>>;
+}
+
+/**
+ * Keeps a user folder's execution records (entities and their stored data), credentials as stored
+ * and workflows before the folder is deleted, for the secrets scan; nothing without an evidence dir.
+ */
+export function preserveN8nRecords(userFolder: string): void {
+	if (!evidenceDir() || !existsSync(join(userFolder, '.n8n', 'database.sqlite'))) return;
+	for (const table of ['execution_entity', 'execution_data', 'credentials_entity', 'workflow_entity']) {
+		recordEvidence('n8n-db', `${table}: ${JSON.stringify(queryDatabase(userFolder, `select * from ${table}`))}`);
+	}
 }
 
 /** The error message of the latest execution, from its stored (flatted) data. */

@@ -13,8 +13,20 @@ export const MAX_CALLBACK_BYTES = 512 * 1024;
 /** Re-sends come every 30 minutes, 5 times at most; a fingerprint is kept a little longer than that. */
 export const REDELIVERY_WINDOW_MS = 3 * 60 * 60 * 1000;
 
-/** Fingerprints seen by this process: catches duplicates that arrive before the static data is saved. */
-const recent = new Map<string, number>();
+/**
+ * How long a copy this process took counts as still being started when its answer never went
+ * out (the caller hung up). n8n stores an execution within seconds; Pandapon re-sends 30 minutes
+ * later, long after this.
+ */
+export const IN_FLIGHT_MS = 60_000;
+
+/** A copy this process took: `stored` once n8n answered it 200, which it does only after storing the execution. */
+export interface Taken {
+	until: number;
+	stored: boolean;
+}
+
+const taken = new Map<string, Taken>();
 
 /**
  * Nonces of signed calls seen within their timestamp window. D1 signs the headers, not the body,
@@ -107,23 +119,48 @@ function prune(map: Record<string, number> | Map<string, number>, now: number): 
 	}
 }
 
+export type Delivery = 'new' | 'saved' | 'inFlight';
+
+const keyOf = (fingerprint: string) => fingerprint.slice(0, 16);
+
 /**
- * True when the message was seen within the window; records it otherwise (memory and static data).
- * n8n saves the static data after every call, so entries are kept small: 64 bits of the
- * fingerprint and the expiry in seconds.
+ * What a copy of a message is. `saved`: an earlier copy ran, by the workflow's static data or by
+ * this process's memory of copies n8n answered 200. `inFlight`: this process took a copy whose
+ * answer is not out yet. `new` is recorded in both. n8n saves the static data as one object
+ * after every call, so of two concurrent calls the last writer drops the other's key; the
+ * stored copies this process remembers are written back each time. Entries stay small (64 bits
+ * of the fingerprint, expiry in seconds), since that object is written on every call.
  */
-function seenBefore(ctx: IWebhookFunctions, fingerprint: string, now: number): boolean {
-	const key = fingerprint.slice(0, 16);
+export function classifyDelivery(memory: Map<string, Taken>, persisted: Record<string, number>, fingerprint: string, now: number): Delivery {
+	const key = keyOf(fingerprint);
+	const nowSeconds = Math.floor(now / 1000);
+	for (const [k, copy] of memory) if (copy.until <= now) memory.delete(k);
+	prune(persisted, nowSeconds);
+	for (const [k, copy] of memory) {
+		if (copy.stored && !((persisted[k] ?? 0) > nowSeconds)) persisted[k] = Math.floor(copy.until / 1000);
+	}
+	if ((persisted[key] ?? 0) > nowSeconds) return 'saved';
+	if (memory.has(key)) return 'inFlight';
+	memory.set(key, { until: now + IN_FLIGHT_MS, stored: false });
+	persisted[key] = nowSeconds + REDELIVERY_WINDOW_MS / 1000;
+	return 'new';
+}
+
+/**
+ * Records how n8n answered a copy this process took: 200 means the execution is stored, so the
+ * copy is remembered for the whole window; anything else means nothing ran, and a re-send must run.
+ */
+export function settleDelivery(memory: Map<string, Taken>, fingerprint: string, status: number, now: number): void {
+	const key = keyOf(fingerprint);
+	if (!memory.has(key)) return;
+	if (status === 200) memory.set(key, { until: now + REDELIVERY_WINDOW_MS, stored: true });
+	else memory.delete(key);
+}
+
+function savedFingerprints(ctx: IWebhookFunctions): Record<string, number> {
 	const stored = ctx.getWorkflowStaticData('node');
 	stored.seen ??= {};
-	const persisted = stored.seen as Record<string, number>;
-	const nowSeconds = Math.floor(now / 1000);
-	prune(recent, now);
-	prune(persisted, nowSeconds);
-	if ((recent.get(key) ?? 0) > now || (persisted[key] ?? 0) > nowSeconds) return true;
-	recent.set(key, now + REDELIVERY_WINDOW_MS);
-	persisted[key] = nowSeconds + REDELIVERY_WINDOW_MS / 1000;
-	return false;
+	return stored.seen as Record<string, number>;
 }
 
 const HIDDEN_HEADERS = new Set(['authorization', 'cookie', 'signature']);
@@ -141,7 +178,11 @@ async function fetchOrder(ctx: IWebhookFunctions, message: ParsedMessage, orderI
 	return (data ?? {}) as IDataObject;
 }
 
-/** Answers Pandapon at once (it waits 1000 ms at most), then hands the message to the workflow. */
+/**
+ * Hands the message to the workflow. n8n answers 200 only once it has stored the execution and
+ * the static data (milliseconds; Pandapon waits 1000), so a 200 means the message can't be lost,
+ * and anything else makes Pandapon send it again later.
+ */
 export async function handleCallback(this: IWebhookFunctions, options: IDataObject): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as unknown as {
 		rawBody?: Buffer;
@@ -178,11 +219,17 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		return { noWebhookResponse: true };
 	}
 	const message = verdict.accept;
-	if (options.ignoreRedeliveries !== false && seenBefore(this, messageFingerprint(message), now)) {
-		return { webhookResponse: { received: true, duplicate: true } };
+	if (options.ignoreRedeliveries !== false) {
+		const fingerprint = messageFingerprint(message);
+		const delivery = classifyDelivery(taken, savedFingerprints(this), fingerprint, now);
+		if (delivery === 'saved') return { webhookResponse: { received: true, duplicate: true } };
+		if (delivery === 'inFlight') {
+			response.status(409).json({ received: false, error: 'a copy of this message is still being started; send it again later' });
+			return { noWebhookResponse: true };
+		}
+		response.once('finish', () => settleDelivery(taken, fingerprint, response.statusCode, Date.now()));
 	}
 
-	response.status(200).json({ received: true });
 	const known = MESSAGE_TYPES.find((m) => m.messageType === message.messageType);
 	const orderIds = orderIdsOf(message.messageBody);
 	const item: IDataObject = {
@@ -212,5 +259,5 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 			item.orderError = (error as Error).message;
 		}
 	}
-	return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
+	return { webhookResponse: { received: true }, workflowData: [this.helpers.returnJsonArray([item])] };
 }

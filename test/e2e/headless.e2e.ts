@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { executionJson, freePort, installPackage, lastExecutionError, n8nEnv, ROOT, runN8n } from '../../scripts/host';
+import { executionJson, freePort, installPackage, lastExecutionError, n8nEnv, preserveN8nRecords, ROOT, runN8n } from '../../scripts/host';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
@@ -68,6 +68,7 @@ async function withN8n(run: (ctx: { env: NodeJS.ProcessEnv; dir: string; sandbox
 		await run({ env, dir, sandbox, importWorkflow, execute });
 	} finally {
 		await sandbox.close();
+		preserveN8nRecords(dir);
 		rmSync(dir, { recursive: true, force: true });
 	}
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { freePort, installPackage, n8nEnv, queryDatabase, runN8n, startN8n, waitFor } from '../../scripts/host';
+import { recordEvidence } from '../../scripts/evidence';
+import { freePort, installPackage, n8nEnv, preserveN8nRecords, queryDatabase, runN8n, startN8n, waitFor } from '../../scripts/host';
 import type { Sandbox } from '../../sandbox/server';
 import { importSandboxCredential } from './headless.e2e';
 import { assert } from './runner';
@@ -38,8 +39,12 @@ export async function startN8nServer(
 	}
 	const n8n = startN8n(env, 'pipe');
 	let log = '';
-	n8n.stdout?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
-	n8n.stderr?.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-20_000)));
+	const keep = (d: Buffer) => {
+		log = (log + d.toString()).slice(-20_000);
+		recordEvidence('n8n-server', d.toString());
+	};
+	n8n.stdout?.on('data', keep);
+	n8n.stderr?.on('data', keep);
 	const base = `http://127.0.0.1:${port}`;
 	try {
 		await waitFor(`${base}/healthz/readiness`, (status) => status === 200);
@@ -63,6 +68,7 @@ export async function startN8nServer(
 					n8n.kill('SIGTERM');
 				});
 			}
+			preserveN8nRecords(dir);
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { request } from 'undici';
 
+import { IN_FLIGHT_MS } from '../../nodes/PandaponTrigger/callback';
 import { signedHeaders } from '../../nodes/shared/signing';
 import { freePort, n8nEnv, queryDatabase, ROOT, runN8n } from '../../scripts/host';
 import { startSandbox } from '../../sandbox/server';
@@ -74,6 +75,8 @@ export const serverCases: Case[] = [
 				duplicates: 2,
 				duplicateDelayMs: 40,
 				retryDelaysMs: [200, 200, 200, 200, 200],
+				// Pandapon waits 1000 ms; a loaded CI machine can be slower, and this case is about exactly-once, not latency.
+				timeoutMs: 10_000,
 				sign: { accessKey, accessSecret, userId, rule: (await import('../../nodes/shared/signing')).DEFAULT_SIGNING_RULE },
 			});
 			const a = placeOrder(sandbox);
@@ -95,6 +98,10 @@ export const serverCases: Case[] = [
 				[a.id, a.id, a.id, b.id, b.id].map(String).sort(),
 				'orders read',
 			);
+			// Concurrent calls each save the whole static data; every event's fingerprint must survive that.
+			const [workflow] = queryDatabase(dir, `select staticData from workflow_entity where id = '${WORKFLOW_ID}'`);
+			const seen = (JSON.parse(String(workflow.staticData)) as Record<string, { seen?: Record<string, number> }>)['node:Pandapon Trigger']?.seen ?? {};
+			assertEqual(Object.keys(seen).length, 5, 'fingerprints kept in the static data (they survive a restart)');
 			const stored = queryDatabase(dir, 'select data from execution_data').map((row) => String(row.data));
 			assert(
 				stored.some((data) => data.includes('1688_ORDER_BUYER_VIEW_ORDER_SELLER_SEND') && data.includes(a.id.toString()) && data.includes('waitbuyerreceive')),
@@ -146,58 +153,76 @@ export const serverCases: Case[] = [
 				JSON.stringify({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS', messageBody: { baseInfo: { idOfStr: String(orderId) } }, messagePlatform: 1, timestamp: String(Date.now()) });
 			const genuineOrders = Array.from({ length: 100 }, () => placeOrder(sandbox).id);
 			const replayOrders = Array.from({ length: 100 }, () => placeOrder(sandbox).id);
+			const junkOrder = placeOrder(sandbox).id;
 			const sign = (secret: string, body: string, timestamp = String(Date.now())) =>
 				signedHeaders({ accessKey, accessSecret: secret, userId, rule }, { method: 'POST', path, body, timestamp });
 			// D1 signs the headers, not the body: one captured signature sent with 100 bodies may run once.
 			const captured = sign(accessSecret, message(replayOrders[0]));
-			const junk = message(genuineOrders[0]);
+			const junk = message(junkOrder);
+			const hour = 3_600_000;
 
-			type Shot = { kind: string; expect: number; send: () => Promise<{ status: number }> };
+			type Shot = { kind: string; expect: number[]; orderId?: bigint; send: () => Promise<{ status: number; body: string }> };
 			const shots: Shot[] = [
+				// A copy is taken (200 once stored), a duplicate of a stored one (200), or one still being started (409).
 				...genuineOrders.flatMap((id) => {
 					const body = message(id);
-					return [0, 1, 2].map(() => ({ kind: 'genuine event, delivered 3 times', expect: 200, send: () => post(withToken, body) }));
+					return [0, 1, 2].map(() => ({ kind: 'genuine event, delivered 3 times', expect: [200, 409], orderId: id, send: () => post(withToken, body) }));
 				}),
-				...replayOrders.map((id) => ({ kind: 'one signature replayed with 100 bodies', expect: -1, send: () => post(withToken, message(id), captured) })),
-				...Array.from({ length: 100 }, () => ({ kind: 'no token', expect: 401, send: () => post(url, junk) })),
-				...Array.from({ length: 100 }, () => ({ kind: 'wrong token', expect: 401, send: () => post(`${url}?token=not-${TOKEN}`, junk) })),
-				...Array.from({ length: 100 }, () => ({ kind: 'tampered signature', expect: 401, send: () => post(withToken, junk, sign('not-the-secret', junk)) })),
-				...Array.from({ length: 50 }, () => ({ kind: 'stale timestamp', expect: 401, send: () => post(withToken, junk, sign(accessSecret, junk, String(Date.now() - 700_000))) })),
-				...Array.from({ length: 50 }, () => ({ kind: 'future timestamp', expect: 401, send: () => post(withToken, junk, sign(accessSecret, junk, String(Date.now() + 700_000))) })),
+				...replayOrders.map((id) => ({ kind: 'one signature replayed with 100 bodies', expect: [200, 401], orderId: id, send: () => post(withToken, message(id), captured) })),
+				...Array.from({ length: 100 }, () => ({ kind: 'no token', expect: [401], send: () => post(url, junk) })),
+				...Array.from({ length: 100 }, () => ({ kind: 'wrong token', expect: [401], send: () => post(`${url}?token=not-${TOKEN}`, junk) })),
+				...Array.from({ length: 100 }, () => ({ kind: 'tampered signature', expect: [401], send: () => post(withToken, junk, sign('not-the-secret', junk)) })),
+				...Array.from({ length: 50 }, () => ({ kind: 'stale timestamp', expect: [401], send: () => post(withToken, junk, sign(accessSecret, junk, String(Date.now() - hour))) })),
+				...Array.from({ length: 50 }, () => ({ kind: 'future timestamp', expect: [401], send: () => post(withToken, junk, sign(accessSecret, junk, String(Date.now() + hour))) })),
 				// n8n's own JSON body parser answers 422 before the trigger sees a broken document.
-				...Array.from({ length: 100 }, () => ({ kind: 'malformed JSON', expect: 422, send: () => post(withToken, '{"messageType": "1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS", ') })),
-				...Array.from({ length: 50 }, () => ({ kind: 'wrong content type', expect: 415, send: () => post(withToken, 'messageType=x', { 'content-type': 'application/x-www-form-urlencoded' }) })),
-				...Array.from({ length: 50 }, () => ({ kind: 'body over the size limit', expect: 413, send: () => post(withToken, `{"pad":"${'x'.repeat(600 * 1024)}"}`) })),
+				...Array.from({ length: 100 }, () => ({ kind: 'malformed JSON', expect: [422], send: () => post(withToken, '{"messageType": "1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS", ') })),
+				...Array.from({ length: 50 }, () => ({ kind: 'wrong content type', expect: [415], send: () => post(withToken, 'messageType=x', { 'content-type': 'application/x-www-form-urlencoded' }) })),
+				...Array.from({ length: 50 }, () => ({ kind: 'body over the size limit', expect: [413], send: () => post(withToken, `{"pad":"${'x'.repeat(600 * 1024)}"}`) })),
 			];
 			assertEqual(shots.length, 1000, 'posts');
 			const started = Date.now();
-			const results = await Promise.all(shots.map(async (shot) => ({ shot, status: await shot.send().then((r) => r.status, (e: Error) => `failed: ${e.message}`) })));
+			const results = await Promise.all(
+				shots.map(async (shot) => ({ shot, ...(await shot.send().catch((e: Error) => ({ status: 0, body: e.message }))) })),
+			);
+			const stormSeconds = (Date.now() - started) / 1000;
 
-			const wrong = results.filter(({ shot, status }) => shot.expect !== -1 && status !== shot.expect);
-			assertEqual([...new Set(wrong.map(({ shot, status }) => `${shot.kind}: ${status}`))], [], 'answers that differ from the expected status');
-			const replayStatuses = results.filter(({ shot }) => shot.expect === -1).map(({ status }) => status);
-			assertEqual(replayStatuses.filter((s) => s === 200).length, 1, 'replayed signature accepted once');
-			assertEqual(replayStatuses.filter((s) => s === 401).length, 99, 'replayed signature refused');
+			// On a loaded machine n8n's own database queue can time out before our node runs; such a
+			// post ran nothing and is answered 500, which Pandapon treats like any failure: it re-sends.
+			const overloaded = ({ status, body }: { status: number; body: string }) => status >= 500 && /timed out|could not be started/.test(body);
+			const wrong = results.filter((r) => !r.shot.expect.includes(r.status) && !overloaded(r));
+			assertEqual([...new Set(wrong.map((r) => `${r.shot.kind}: ${r.status} ${r.body.slice(0, 120)}`))], [], 'answers that differ from the expected status');
+			const replayAccepted = results.filter((r) => r.shot.kind.startsWith('one signature') && r.status === 200).length;
+			assert(replayAccepted <= 1, `the replayed signature was accepted ${replayAccepted} times`);
+			if (!results.some(overloaded)) assertEqual(replayAccepted, 1, 'replayed signature accepted once');
 
-			const runs = (await settled(dir, before + 101)).slice(before);
-			assertEqual(runs.length, 101, 'executions (100 genuine events + the first use of the replayed signature)');
+			// Pandapon re-sends what it saw no 200 for, 30 minutes later; here once the in-flight time is over.
+			const unanswered = genuineOrders.filter((id) => !results.some((r) => r.shot.orderId === id && r.status === 200));
+			if (unanswered.length > 0) {
+				await new Promise((r) => setTimeout(r, Math.max(0, started + stormSeconds * 1000 + IN_FLIGHT_MS + 1000 - Date.now())));
+				for (const id of unanswered) assertEqual((await post(withToken, message(id))).status, 200, `re-sent event for order ${id}`);
+			}
+
+			const expected = 100 + replayAccepted;
+			const runs = (await settled(dir, before + expected)).slice(before);
+			assertEqual(runs.length, expected, `executions (100 genuine events + ${replayAccepted} for the replayed signature)`);
 			assert(runs.every((r) => r.status === 'success'), `executions: ${JSON.stringify(runs.filter((r) => r.status !== 'success'))}`);
 			const read = sandbox.log
 				.filter((e) => e.endpoint === 'order1688Detail')
 				.slice(readsBefore)
 				.map((e) => (JSON.parse(e.body) as { orderId: string }).orderId);
 			assertEqual(read.filter((id) => genuineOrders.map(String).includes(id)).sort(), genuineOrders.map(String).sort(), 'each genuine order read exactly once');
-			assertEqual(read.filter((id) => replayOrders.map(String).includes(id)).length, 1, 'orders read for the replayed signature');
+			assertEqual(read.filter((id) => replayOrders.map(String).includes(id)).length, replayAccepted, 'orders read for the replayed signature');
+			assertEqual(read.filter((id) => id === String(junkOrder)).length, 0, 'reads of the order only refused posts named');
 
 			const answers: Record<string, number> = {};
 			for (const { status } of results) answers[status] = (answers[status] ?? 0) + 1;
-			console.log(`    1,000 posts answered in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(answers)}; executions ${runs.length}`);
+			console.log(`    1,000 posts answered in ${stormSeconds.toFixed(1)} s: ${JSON.stringify(answers)}; re-sent ${unanswered.length}; executions ${runs.length}`);
 			const health = await request(new URL('/healthz', url).href);
 			assertEqual(health.statusCode, 200, 'n8n health after the storm');
 			await health.body.dump();
 			const after = placeOrder(sandbox).id;
 			assertEqual((await post(withToken, message(after))).status, 200, 'a genuine event after the storm');
-			assertEqual((await settled(dir, before + 102)).length, before + 102, 'executions after one more genuine event');
+			assertEqual((await settled(dir, before + expected + 1)).length, before + expected + 1, 'executions after one more genuine event');
 		},
 	},
 	{

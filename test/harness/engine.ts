@@ -23,6 +23,7 @@ import type {
 	IDataDeduplicator,
 } from 'n8n-workflow';
 
+import { evidenceJson, recordEvidence } from '../../scripts/evidence';
 import { PandaponApi } from '../../credentials/PandaponApi.credentials';
 import { PandaponAfterSales } from '../../nodes/PandaponAfterSales/PandaponAfterSales.node';
 import { PandaponCart } from '../../nodes/PandaponCart/PandaponCart.node';
@@ -192,7 +193,9 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<IRun> {
 			waitingExecutionSource: null,
 		},
 	} as never).processRunExecutionData(workflow);
-	return await done;
+	const run = await done;
+	recordEvidence('harness', evidenceJson(run.data.resultData));
+	return run;
 }
 
 /** The JSON items a node output (first run, first output). */

@@ -1,5 +1,6 @@
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../../nodes/shared/signing';
-import { judgeCallback, MAX_CALLBACK_BYTES, nonceReused } from '../../nodes/PandaponTrigger/callback';
+import { classifyDelivery, IN_FLIGHT_MS, judgeCallback, MAX_CALLBACK_BYTES, nonceReused, REDELIVERY_WINDOW_MS, settleDelivery } from '../../nodes/PandaponTrigger/callback';
+import type { Taken } from '../../nodes/PandaponTrigger/callback';
 import type { CallbackInput } from '../../nodes/PandaponTrigger/callback';
 
 const body = '{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY","messageBody":{"baseInfo":{"idOfStr":"2542285634920880794"}},"messagePlatform":1,"timestamp":"1795977671231"}';
@@ -71,5 +72,50 @@ describe('callback nonces', () => {
 		expect(nonceReused('nonce-a', 2_000, 600_000)).toBe(true);
 		expect(nonceReused('nonce-b', 2_000, 600_000)).toBe(false);
 		expect(nonceReused('nonce-a', 1_000 + 1_200_001, 600_000)).toBe(false);
+	});
+
+	const t0 = 1_800_000_000_000;
+	const fp = (c: string) => c.repeat(64);
+
+	it('refuses a copy while the first is being started (409) and runs nothing for one after n8n answered 200', () => {
+		const memory = new Map<string, Taken>();
+		const stale: Record<string, number> = {};
+		expect(classifyDelivery(memory, {}, fp('a'), t0)).toBe('new');
+		expect(classifyDelivery(memory, { ...stale }, fp('a'), t0 + 50)).toBe('inFlight');
+		settleDelivery(memory, fp('a'), 200, t0 + 80);
+		const loaded = { ...stale };
+		expect(classifyDelivery(memory, loaded, fp('a'), t0 + 100)).toBe('saved');
+		expect(Object.keys(loaded)).toEqual([fp('a').slice(0, 16)]);
+		expect(classifyDelivery(memory, {}, fp('a'), t0 + 2 * 60 * 60 * 1000)).toBe('saved');
+	});
+
+	it('runs a re-send whose first copy n8n could not start (answered 500), or whose answer never went out', () => {
+		const memory = new Map<string, Taken>();
+		expect(classifyDelivery(memory, {}, fp('b'), t0)).toBe('new');
+		settleDelivery(memory, fp('b'), 500, t0 + 10);
+		expect(classifyDelivery(memory, {}, fp('b'), t0 + 20)).toBe('new');
+		expect(classifyDelivery(memory, {}, fp('b'), t0 + IN_FLIGHT_MS - 1)).toBe('inFlight');
+		expect(classifyDelivery(memory, {}, fp('b'), t0 + 20 + IN_FLIGHT_MS)).toBe('new');
+	});
+
+	it('writes back stored keys that a concurrent static-data save dropped', () => {
+		const memory = new Map<string, Taken>();
+		const first: Record<string, number> = {};
+		const second: Record<string, number> = {};
+		expect(classifyDelivery(memory, first, fp('c'), t0)).toBe('new');
+		expect(classifyDelivery(memory, second, fp('d'), t0)).toBe('new');
+		settleDelivery(memory, fp('c'), 200, t0 + 5);
+		settleDelivery(memory, fp('d'), 200, t0 + 6);
+		// n8n saved `first`, then `second` over it: the static data now holds d only.
+		const loaded = { ...second };
+		expect(classifyDelivery(memory, loaded, fp('e'), t0 + 10)).toBe('new');
+		expect(Object.keys(loaded).sort()).toEqual([fp('c'), fp('d'), fp('e')].map((f) => f.slice(0, 16)).sort());
+	});
+
+	it('another process knows only the static data, for the redelivery window', () => {
+		const saved: Record<string, number> = {};
+		classifyDelivery(new Map(), saved, fp('f'), t0);
+		expect(classifyDelivery(new Map(), { ...saved }, fp('f'), t0 + 30 * 60_000)).toBe('saved');
+		expect(classifyDelivery(new Map(), { ...saved }, fp('f'), t0 + REDELIVERY_WINDOW_MS + 1000)).toBe('new');
 	});
 });
