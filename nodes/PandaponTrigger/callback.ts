@@ -26,7 +26,15 @@ export interface Taken {
 	stored: boolean;
 }
 
-const taken = new Map<string, Taken>();
+/** Per trigger node of a workflow: the same message may rightly run once in each of two workflows. */
+const takenByTrigger = new Map<string, Map<string, Taken>>();
+
+function takenBy(ctx: IWebhookFunctions): Map<string, Taken> {
+	const scope = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id}`;
+	let taken = takenByTrigger.get(scope);
+	if (!taken) takenByTrigger.set(scope, (taken = new Map()));
+	return taken;
+}
 
 /**
  * Nonces of signed calls seen within their timestamp window. D1 signs the headers, not the body,
@@ -126,16 +134,21 @@ const keyOf = (fingerprint: string) => fingerprint.slice(0, 16);
 /**
  * What a copy of a message is. `saved`: an earlier copy ran, by the workflow's static data or by
  * this process's memory of copies n8n answered 200. `inFlight`: this process took a copy whose
- * answer is not out yet. `new` is recorded in both. n8n saves the static data as one object
- * after every call, so of two concurrent calls the last writer drops the other's key; the
- * stored copies this process remembers are written back each time. Entries stay small (64 bits
- * of the fingerprint, expiry in seconds), since that object is written on every call.
+ * answer is not out yet. `new` is recorded in both. n8n loads the static data when a call arrives
+ * and saves it whole afterwards, so of two concurrent calls (in this process, or in two webhook
+ * processors of queue mode) the last writer drops the other's key. So the memory also learns
+ * every key it reads, and every save carries all stored keys this process knows: a key dropped
+ * by one save is back with the next. Entries stay small (64 bits of the fingerprint, expiry in
+ * seconds), since that object is written on every call.
  */
 export function classifyDelivery(memory: Map<string, Taken>, persisted: Record<string, number>, fingerprint: string, now: number): Delivery {
 	const key = keyOf(fingerprint);
 	const nowSeconds = Math.floor(now / 1000);
 	for (const [k, copy] of memory) if (copy.until <= now) memory.delete(k);
 	prune(persisted, nowSeconds);
+	for (const [k, until] of Object.entries(persisted)) {
+		if (!memory.get(k)?.stored) memory.set(k, { until: until * 1000, stored: true });
+	}
 	for (const [k, copy] of memory) {
 		if (copy.stored && !((persisted[k] ?? 0) > nowSeconds)) persisted[k] = Math.floor(copy.until / 1000);
 	}
@@ -221,6 +234,7 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 	const message = verdict.accept;
 	if (options.ignoreRedeliveries !== false) {
 		const fingerprint = messageFingerprint(message);
+		const taken = takenBy(this);
 		const delivery = classifyDelivery(taken, savedFingerprints(this), fingerprint, now);
 		if (delivery === 'saved') return { webhookResponse: { received: true, duplicate: true } };
 		if (delivery === 'inFlight') {

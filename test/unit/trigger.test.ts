@@ -112,6 +112,16 @@ describe('callback nonces', () => {
 		expect(Object.keys(loaded).sort()).toEqual([fp('c'), fp('d'), fp('e')].map((f) => f.slice(0, 16)).sort());
 	});
 
+	it('learns the keys other processes saved and writes them back when a save dropped them', () => {
+		const memory = new Map<string, Taken>();
+		const fromOthers = { [fp('g').slice(0, 16)]: Math.floor(t0 / 1000) + 3600 };
+		expect(classifyDelivery(memory, { ...fromOthers }, fp('h'), t0)).toBe('new');
+		// Another webhook processor saved over the static data without g.
+		const loaded: Record<string, number> = {};
+		expect(classifyDelivery(memory, loaded, fp('g'), t0 + 10)).toBe('saved');
+		expect(Object.keys(loaded)).toEqual([fp('g').slice(0, 16)]);
+	});
+
 	it('another process knows only the static data, for the redelivery window', () => {
 		const saved: Record<string, number> = {};
 		classifyDelivery(new Map(), saved, fp('f'), t0);
