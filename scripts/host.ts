@@ -100,9 +100,13 @@ export function runN8n(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_0
 	});
 }
 
-/** Starts `n8n start`; output goes to the given stream (or is discarded). */
-export function startN8n(env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' | 'pipe' = 'pipe'): ChildProcess {
-	return spawn(NODE24, [N8N_BIN, 'start'], { env, stdio: ['ignore', output, output] });
+/** Starts `n8n <command>` (start, worker, webhook); output goes to the given stream (or is discarded). */
+export function startN8n(env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' | 'pipe' = 'pipe', command = 'start'): ChildProcess {
+	const child = spawn(NODE24, [N8N_BIN, command], { env, stdio: ['ignore', output, output] });
+	const keep = (d: Buffer) => recordEvidence('n8n-server', d.toString());
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	return child;
 }
 
 /** Polls a URL until `accept` says yes, or fails after `timeoutMs`. */

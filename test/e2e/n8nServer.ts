@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { recordEvidence } from '../../scripts/evidence';
 import { freePort, installPackage, n8nEnv, preserveN8nRecords, queryDatabase, runN8n, startN8n, waitFor } from '../../scripts/host';
 import type { Sandbox } from '../../sandbox/server';
 import { importSandboxCredential } from './headless.e2e';
@@ -39,10 +38,7 @@ export async function startN8nServer(
 	}
 	const n8n = startN8n(env, 'pipe');
 	let log = '';
-	const keep = (d: Buffer) => {
-		log = (log + d.toString()).slice(-20_000);
-		recordEvidence('n8n-server', d.toString());
-	};
+	const keep = (d: Buffer) => (log = (log + d.toString()).slice(-20_000));
 	n8n.stdout?.on('data', keep);
 	n8n.stderr?.on('data', keep);
 	const base = `http://127.0.0.1:${port}`;
