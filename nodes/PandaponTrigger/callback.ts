@@ -13,8 +13,12 @@ export const MAX_CALLBACK_BYTES = 512 * 1024;
 /** Re-sends come every 30 minutes, 5 times at most; a fingerprint is kept a little longer than that. */
 export const REDELIVERY_WINDOW_MS = 3 * 60 * 60 * 1000;
 
-/** Fingerprints seen by this process: catches duplicates that arrive before the static data is saved. */
-const recent = new Map<string, number>();
+/**
+ * Fingerprints (and their expiry) known to this process, per trigger node of a workflow: those it
+ * accepted and those it read from the static data. It catches duplicates that arrive before the
+ * static data is saved, and it is written back with every save (see seenBefore).
+ */
+const recent = new Map<string, Map<string, number>>();
 
 /**
  * Nonces of signed calls seen within their timestamp window. D1 signs the headers, not the body,
@@ -96,19 +100,34 @@ function prune(map: Record<string, number> | Map<string, number>, now: number): 
  * True when the message was seen within the window; records it otherwise (memory and static data).
  * n8n saves the static data after every call, so entries are kept small: 64 bits of the
  * fingerprint and the expiry in seconds.
+ *
+ * n8n loads the static data when a call arrives and writes the whole object back afterwards, so two
+ * calls at once (in this process, or in two webhook processors of queue mode) each save a copy
+ * without the other's fingerprint. Every save therefore carries everything this process knows,
+ * and every call first learns what the others saved: a fingerprint dropped by one save is back
+ * with its owner's next save.
  */
 function seenBefore(ctx: IWebhookFunctions, fingerprint: string, now: number): boolean {
 	const key = fingerprint.slice(0, 16);
 	const stored = ctx.getWorkflowStaticData('node');
 	stored.seen ??= {};
 	const persisted = stored.seen as Record<string, number>;
+	const scope = `${ctx.getWorkflow().id ?? ''}\u0000${ctx.getNode().id}`;
+	const known = recent.get(scope) ?? new Map<string, number>();
+	recent.set(scope, known);
 	const nowSeconds = Math.floor(now / 1000);
-	prune(recent, now);
+	prune(known, now);
 	prune(persisted, nowSeconds);
-	if ((recent.get(key) ?? 0) > now || (persisted[key] ?? 0) > nowSeconds) return true;
-	recent.set(key, now + REDELIVERY_WINDOW_MS);
-	persisted[key] = nowSeconds + REDELIVERY_WINDOW_MS / 1000;
-	return false;
+	for (const [k, until] of Object.entries(persisted)) {
+		if ((known.get(k) ?? 0) < until * 1000) known.set(k, until * 1000);
+	}
+	const seen = (known.get(key) ?? 0) > now;
+	if (!seen) known.set(key, now + REDELIVERY_WINDOW_MS);
+	for (const [k, until] of known) {
+		const seconds = Math.floor(until / 1000);
+		if ((persisted[k] ?? 0) < seconds) persisted[k] = seconds;
+	}
+	return seen;
 }
 
 const HIDDEN_HEADERS = new Set(['authorization', 'cookie', 'signature']);
@@ -163,7 +182,8 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		return { noWebhookResponse: true };
 	}
 	const message = verdict.accept;
-	if (options.ignoreRedeliveries !== false && seenBefore(this, messageFingerprint(message), now)) {
+	const fingerprint = messageFingerprint(message);
+	if (options.ignoreRedeliveries !== false && seenBefore(this, fingerprint, now)) {
 		return { webhookResponse: { received: true, duplicate: true } };
 	}
 
@@ -173,6 +193,8 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 	const item: IDataObject = {
 		event: known?.event ?? 'unknown',
 		messageType: message.messageType,
+		// The same for every copy of one message: an idempotency key for writes further down the workflow.
+		messageId: fingerprint.slice(0, 32),
 		platform: message.platform,
 		orderId: orderIds[0],
 		orderIds,
