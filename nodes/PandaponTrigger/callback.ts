@@ -184,7 +184,10 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 	const message = verdict.accept;
 	const fingerprint = messageFingerprint(message);
 	if (options.ignoreRedeliveries !== false && seenBefore(this, fingerprint, now)) {
-		return { webhookResponse: { received: true, duplicate: true } };
+		// Answered here, not through webhookResponse: n8n answers that only after saving the static data
+		// (which a duplicate may update, see seenBefore), and Pandapon waits 1000 ms at most.
+		response.status(200).json({ received: true, duplicate: true });
+		return { noWebhookResponse: true };
 	}
 
 	response.status(200).json({ received: true });
