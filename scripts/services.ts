@@ -144,7 +144,8 @@ export async function startPostgres(dir: string, pgBin: string): Promise<Service
 	if (user) {
 		for (const d of [dir, data, sockets]) chownSync(d, user.uid, user.gid);
 	}
-	const options = { ...(user ?? {}), env: { ...process.env, LC_ALL: 'C', HOME: dir } };
+	// cwd: the postgres user may not be allowed into the caller's working directory.
+	const options = { ...(user ?? {}), cwd: dir, env: { ...process.env, LC_ALL: 'C', HOME: dir } };
 	execFileSync(join(pgBin, 'initdb'), ['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C'], {
 		...options,
 		stdio: 'pipe',
