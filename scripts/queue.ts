@@ -179,7 +179,6 @@ export async function startQueueCluster(options: QueueOptions): Promise<QueueClu
 			QUEUE_WORKER_STALLED_INTERVAL: '5000',
 			// Main marks executions whose job vanished as crashed; minutes (default 180).
 			N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
-			N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false',
 			...options.env,
 		};
 		const folder = async (name: string, extra: NodeJS.ProcessEnv = {}) => {
