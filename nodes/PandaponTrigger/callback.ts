@@ -232,11 +232,15 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		return { noWebhookResponse: true };
 	}
 	const message = verdict.accept;
+	const fingerprint = messageFingerprint(message);
 	if (options.ignoreRedeliveries !== false) {
-		const fingerprint = messageFingerprint(message);
 		const taken = takenBy(this);
 		const delivery = classifyDelivery(taken, savedFingerprints(this), fingerprint, now);
-		if (delivery === 'saved') return { webhookResponse: { received: true, duplicate: true } };
+		if (delivery === 'saved') {
+			// Answered here: n8n sends a webhookResponse only after saving the static data, and Pandapon waits 1000 ms at most.
+			response.status(200).json({ received: true, duplicate: true });
+			return { noWebhookResponse: true };
+		}
 		if (delivery === 'inFlight') {
 			response.status(409).json({ received: false, error: 'a copy of this message is still being started; send it again later' });
 			return { noWebhookResponse: true };
@@ -249,6 +253,8 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 	const item: IDataObject = {
 		event: known?.event ?? 'unknown',
 		messageType: message.messageType,
+		// The same for every copy of one message: an idempotency key for writes further down the workflow.
+		messageId: fingerprint.slice(0, 32),
 		platform: message.platform,
 		orderId: orderIds[0],
 		orderIds,

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asNodeError, inputError } from './errors';
@@ -101,17 +101,82 @@ export function readSafety(ctx: IExecuteFunctions, i: number): Safety {
  */
 const inFlight = new Map<string, { ids: Promise<string[]>; settle: (ids: string[]) => void }>();
 
+/**
+ * n8n's de-duplication store reads a scope's whole entry list and writes it back (no lock, no
+ * transaction), so two calls at once lose one's entries and both see a key as new; and the first
+ * calls of a scope race to insert its row. Calls from this process therefore go one at a time,
+ * and a failed call (the losing insert) is tried again.
+ */
+let storeQueue: Promise<unknown> = Promise.resolve();
+function serialized<T>(run: () => Promise<T>): Promise<T> {
+	const next = storeQueue.then(run, run);
+	storeQueue = next.catch(() => undefined);
+	return next;
+}
+
+/** Records the items; which of them were there already. `then` runs before the next call of this process starts. */
+async function record(ctx: IExecuteFunctions, items: string[], then?: (seen: Set<string>) => void): Promise<Set<string>> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await serialized(async () => {
+				const { processed } = await ctx.helpers.checkProcessedAndRecord(items, 'workflow', DEDUP_OPTIONS);
+				const seen = new Set(processed.map(String));
+				then?.(seen);
+				return seen;
+			});
+		} catch (error) {
+			if (attempt >= 3) {
+				throw new NodeOperationError(ctx.getNode(), `the de-duplication store failed: ${(error as Error).message}`, {
+					description: 'Nothing was created or paid for this item.',
+				});
+			}
+			await sleep(50 * attempt);
+		}
+	}
+}
+
+/**
+ * Other n8n processes (queue-mode workers) share the store but not the queue above. A claim
+ * therefore records the key together with a token of its own, waits, and looks again: the token
+ * still there means the claim stood; the key there without the token means another process
+ * claimed the key at the same moment and its write replaced ours (it wins, this item is a
+ * duplicate); neither there means an unrelated write erased both, so the look (which records
+ * them again) is a new claim. This holds as long as no process takes longer than the wait between
+ * reading the store and writing it back.
+ */
+export const CLAIM_SETTLE_MS = 500;
+const CLAIM_ROUNDS = 6;
+
+function claimToken(ctx: IExecuteFunctions, safety: Safety): string {
+	return `${safety.scoped}\u0001${ctx.getExecutionId()}:${Date.now().toString(36)}:${Math.random().toString(36).slice(2)}`;
+}
+
 /** Records the key; the duplicate's output when this workflow has used it before. */
 export async function claimKey(ctx: IExecuteFunctions, safety: Safety): Promise<IDataObject | undefined> {
 	if (!safety.scoped) return undefined;
-	const { processed } = await ctx.helpers.checkProcessedAndRecord([safety.scoped], 'workflow', DEDUP_OPTIONS);
-	if (processed.length === 0) {
+	const duplicate = () => ({ duplicate: true, idempotencyKey: safety.key, earlierIds: memory(ctx)[safety.scoped]?.ids ?? [] });
+	const token = claimToken(ctx, safety);
+	const first = await record(ctx, [safety.scoped, token], (seen) => {
+		if (seen.has(safety.scoped)) return;
 		let settle: (ids: string[]) => void = () => undefined;
 		const ids = new Promise<string[]>((resolve) => (settle = resolve));
 		inFlight.set(safety.scoped, { ids, settle });
-		return undefined;
+	});
+	if (first.has(safety.scoped)) return duplicate();
+	for (let round = 0; round < CLAIM_ROUNDS; round++) {
+		await sleep(CLAIM_SETTLE_MS);
+		const seen = await record(ctx, [safety.scoped, token]);
+		if (seen.has(token)) return undefined;
+		if (seen.has(safety.scoped)) {
+			settleKey(safety, []);
+			return duplicate();
+		}
 	}
-	return { duplicate: true, idempotencyKey: safety.key, earlierIds: memory(ctx)[safety.scoped]?.ids ?? [] };
+	settleKey(safety, []);
+	await serialized(async () => await ctx.helpers.removeProcessed([safety.scoped, token], 'workflow', DEDUP_OPTIONS));
+	throw new NodeOperationError(ctx.getNode(), `could not record idempotency key "${safety.key}": the de-duplication store kept losing it; nothing was created or paid`, {
+		description: 'Other executions are writing to this workflow\'s de-duplication store heavily; run the item again.',
+	});
 }
 
 function settleKey(safety: Safety, ids: string[]): void {
@@ -125,7 +190,7 @@ function settleKey(safety: Safety, ids: string[]): void {
 export async function releaseKey(ctx: IExecuteFunctions, safety: Safety): Promise<void> {
 	if (!safety.scoped) return;
 	settleKey(safety, []);
-	await ctx.helpers.removeProcessed([safety.scoped], 'workflow', DEDUP_OPTIONS);
+	await serialized(async () => await ctx.helpers.removeProcessed([safety.scoped], 'workflow', DEDUP_OPTIONS));
 }
 
 export function keepKey(ctx: IExecuteFunctions, safety: Safety, ids: string[]): void {
