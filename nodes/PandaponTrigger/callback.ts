@@ -132,14 +132,16 @@ export type Delivery = 'new' | 'saved' | 'inFlight';
 const keyOf = (fingerprint: string) => fingerprint.slice(0, 16);
 
 /**
- * What a copy of a message is. `saved`: an earlier copy ran, by the workflow's static data or by
- * this process's memory of copies n8n answered 200. `inFlight`: this process took a copy whose
- * answer is not out yet. `new` is recorded in both. n8n loads the static data when a call arrives
- * and saves it whole afterwards, so of two concurrent calls (in this process, or in two webhook
- * processors of queue mode) the last writer drops the other's key. So the memory also learns
- * every key it reads, and every save carries all stored keys this process knows: a key dropped
- * by one save is back with the next. Entries stay small (64 bits of the fingerprint, expiry in
- * seconds), since that object is written on every call.
+ * What a copy of a message is. `inFlight`: this process took a copy whose answer is not out yet
+ * (409: if n8n fails to start it, the re-send must run). `saved`: the static data or this
+ * process's memory has it. `new` is recorded in both. n8n loads the static data when a call
+ * arrives and saves it whole afterwards, so of two concurrent calls (in this process, or in two
+ * webhook processors of queue mode) the last writer drops the other's key. So the memory learns
+ * every key it reads, and every save carries all keys this process knows: stored ones for the
+ * whole window, ones still starting for IN_FLIGHT_MS, so that another processor getting a copy
+ * in that moment treats it as taken (its start rarely fails, and Pandapon re-sends 30 minutes
+ * later, when that short entry is gone). Entries stay small (64 bits of the fingerprint, expiry
+ * in seconds), since that object is written on every call.
  */
 export function classifyDelivery(memory: Map<string, Taken>, persisted: Record<string, number>, fingerprint: string, now: number): Delivery {
 	const key = keyOf(fingerprint);
@@ -147,13 +149,14 @@ export function classifyDelivery(memory: Map<string, Taken>, persisted: Record<s
 	for (const [k, copy] of memory) if (copy.until <= now) memory.delete(k);
 	prune(persisted, nowSeconds);
 	for (const [k, until] of Object.entries(persisted)) {
-		if (!memory.get(k)?.stored) memory.set(k, { until: until * 1000, stored: true });
+		if (!memory.has(k)) memory.set(k, { until: until * 1000, stored: true });
 	}
 	for (const [k, copy] of memory) {
-		if (copy.stored && !((persisted[k] ?? 0) > nowSeconds)) persisted[k] = Math.floor(copy.until / 1000);
+		const until = Math.floor(copy.until / 1000);
+		if ((persisted[k] ?? 0) < until) persisted[k] = until;
 	}
+	if (memory.get(key)?.stored === false) return 'inFlight';
 	if ((persisted[key] ?? 0) > nowSeconds) return 'saved';
-	if (memory.has(key)) return 'inFlight';
 	memory.set(key, { until: now + IN_FLIGHT_MS, stored: false });
 	persisted[key] = nowSeconds + REDELIVERY_WINDOW_MS / 1000;
 	return 'new';
