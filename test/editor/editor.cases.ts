@@ -15,7 +15,7 @@ import { DEMO_LOGIN } from '../../scripts/start';
 import { assert, assertEqual } from '../e2e/runner';
 import type { Case } from '../e2e/runner';
 import type { ConsoleWatch } from './browser';
-import { expectedFields, loadNodes } from './expectations';
+import { expectedFields, loadNodes, unreachableFields } from './expectations';
 import type { NodeUnderTest } from './expectations';
 
 export interface EditorSession {
@@ -181,7 +181,7 @@ export function editorCases(session: () => EditorSession): Case[] {
 			const p = await openCanvas('/workflow/new');
 			await withoutConsoleErrors(`${node.description.displayName}`, async () => {
 				const ndv = await addNode(p, node);
-				const problems: string[] = [];
+				const problems: string[] = [...unreachableFields(node)];
 				let checked = 0;
 				for (const platform of node.platforms) {
 					await choose(p, ndv, 'platform', platform.name);

@@ -92,3 +92,36 @@ export function expectedFields(node: NodeUnderTest, choices: Record<string, stri
 		.map((p) => ({ name: p.name, displayName: p.displayName }));
 	return { mustShow, mayShow: new Set(shown.map((p) => p.name)) };
 }
+
+/**
+ * Fields no platform/operation of the node can ever show: displayOptions that name a platform,
+ * an operation or a value that does not exist (a typo hides a field from every user, and the
+ * per-operation checks above cannot see a field that is expected nowhere).
+ */
+export function unreachableFields(node: NodeUnderTest): string[] {
+	const { properties } = node.description;
+	const choicesOf = (name: string): unknown[] =>
+		properties
+			.filter((p) => p.name === name)
+			.flatMap((p) => (p.type === 'boolean' ? [true, false] : ((p.options ?? []) as INodePropertyOptions[]).map((o) => o.value)));
+	const combos = node.platforms.flatMap((pl): Array<{ platform: string; operation: unknown }> =>
+		pl.operations.length > 0 ? pl.operations.map((op) => ({ platform: pl.value, operation: op.value })) : [{ platform: pl.value, operation: undefined }],
+	);
+	return properties
+		.filter((p) => {
+			const show = p.displayOptions?.show;
+			if (!show) return false;
+			const reachable = combos.some((combo) =>
+				Object.entries(show).every(([rawKey, allowed]) => {
+					const key = rawKey.replace(/^\//, '');
+					const list = (allowed ?? []) as unknown[];
+					if (key === '@version') return list.includes(1);
+					if (key === 'platform') return list.includes(combo.platform);
+					if (key === 'operation') return list.includes(combo.operation);
+					return list.some((value) => choicesOf(key).includes(value));
+				}),
+			);
+			return !reachable;
+		})
+		.map((p) => `${p.displayName} (${p.name}): displayOptions ${JSON.stringify(p.displayOptions)} match no platform/operation`);
+}

@@ -42,7 +42,10 @@ async function main(): Promise<void> {
 		session = { demo, context, watch: new ConsoleWatch(context), screenshots: screenshotDir() };
 		console.log(`  n8n ${demo.base}, sandbox ${demo.sandbox.url}, screenshots → ${relative(ROOT, session.screenshots) || '.'}`);
 		const ready = session;
-		const result = await runCases('editor', editorCases(() => ready));
+		// EDITOR_ONLY=<text> runs sign-in plus the cases whose name contains <text> (for working on one check).
+		const only = process.env.EDITOR_ONLY;
+		const cases = editorCases(() => ready).filter((c, index) => !only || index === 0 || c.name.includes(only));
+		const result = await runCases('editor', cases);
 		({ passed, failed } = result);
 		if (session.watch.ignored.length > 0) {
 			const hosts = [...new Set(session.watch.ignored.map((p) => (p.url ? new URL(p.url).hostname : '?')))];
