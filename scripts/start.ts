@@ -60,7 +60,12 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		const child = n8n;
 		if (child && child.exitCode === null && child.signalCode === null) {
 			await new Promise<void>((resolve) => {
-				child.once('exit', () => resolve());
+				// n8n normally stops within seconds of SIGTERM; a busy machine gets 30 s before SIGKILL.
+				const hard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+				child.once('exit', () => {
+					clearTimeout(hard);
+					resolve();
+				});
 				child.kill('SIGTERM');
 			});
 		}
