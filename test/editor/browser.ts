@@ -78,19 +78,15 @@ export async function launchChromium(profileDir: string): Promise<BrowserContext
 }
 
 /**
- * Hosts n8n's editor calls that this offline machine cannot reach. Only failed loads from these
- * hosts are ignored; any other console error fails the check it happens in.
+ * Hosts on the internet the editor itself calls, which this closed machine cannot reach. Only
+ * failed loads from these hosts are ignored; any other console error fails the check it happens
+ * in. Add a host only after seeing it fail here, with the reason.
  */
 const IGNORED_HOSTS: Record<string, string> = {
-	// The node panel's details view of an installed community node asks npm for the package's
-	// latest version ("Installed" / update badge). Offline (or behind a proxy the browser does not
-	// trust) that request fails; it says nothing about our nodes.
+	// Opening a community node in the node panel makes the browser ask npm for the package's
+	// latest version (the "Installed" / update badge). Offline, or behind a proxy the browser does
+	// not trust (net::ERR_CERT_AUTHORITY_INVALID here), that load fails; it says nothing about our nodes.
 	'registry.npmjs.org': 'community-node version check',
-	// n8n's own services (templates, dynamic banners, what's new, node docs previews).
-	'api.n8n.io': 'n8n API (banners, what is new)',
-	'n8n.io': 'n8n website',
-	'www.n8n.io': 'n8n website',
-	'docs.n8n.io': 'n8n docs previews',
 };
 
 export interface ConsoleProblem {
