@@ -269,6 +269,8 @@ export function editorCases(session: () => EditorSession): Case[] {
 						sandbox.log.slice(before).some((e) => e.status === 200 && e.headers.signature),
 						'the success was not a signed call the sandbox accepted',
 					);
+					// For the picture only: the save button is blank while it turns from "Saving" to "Saved".
+					await modal.getByText('Saved', { exact: true }).waitFor({ timeout: 10_000 }).catch(() => undefined);
 					await shoot('credential-dialog.png');
 
 					await fill('accessSecret', `${sandbox.options.accessSecret}-wrong`);
