@@ -179,6 +179,14 @@ describe('Pandapon After-Sales 1688: reasons', () => {
 		).rejects.toThrow('Enter the Order ID as a fixed value to load this list, or set this field with an expression');
 		expect(calls('refund1688Reasons')).toHaveLength(1);
 	});
+
+	it('leaves the API dropdowns empty, without an error, while the fields they need are still empty', async () => {
+		const before = sandbox.log.length;
+		expect(await loadOptions('getRefundReasons', { orderId: '', orderEntryIds: '', goodsStatus: 'refundWaitSellerSend' })).toEqual([]);
+		expect(await loadOptions('getTaobaoRefundReasons', { subOrderId: '', refundType: 1, goodsStatus: 2 })).toEqual([]);
+		expect(await loadOptions('getReturnCompanies', { refundId: '' })).toEqual([]);
+		expect(sandbox.log.length).toBe(before);
+	});
 });
 
 describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {

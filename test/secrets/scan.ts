@@ -29,7 +29,7 @@ export function findLeaks(text: string, secrets: string[] = SUITE_SECRETS): stri
 	return secrets.flatMap((secret) => secretForms(secret).filter((form) => text.includes(form)).map((form) => `${secret} as ${form}`));
 }
 
-const REQUIRED_SOURCES = ['console-jest', 'console-e2e', 'sandbox', 'harness', 'n8n-server', 'n8n-cli', 'n8n-db'];
+const REQUIRED_SOURCES = ['console-jest', 'console-e2e', 'console-editor', 'console-queue', 'sandbox', 'harness', 'n8n-server', 'n8n-cli', 'n8n-db'];
 
 function main(): void {
 	const dir = join(ROOT, '.tmp', 'evidence');

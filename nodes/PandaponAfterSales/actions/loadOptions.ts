@@ -11,7 +11,17 @@ import { requestRender } from './taobao/refund';
 /**
  * Dropdowns loaded from the API. Load options have no input item, so they read the fields the list
  * depends on as typed; an expression there cannot be resolved yet, and the message says so.
+ * While those fields are still empty (a freshly opened form) the list is simply empty: failing
+ * then made n8n show "Error fetching options" before the user typed anything, and the field's hint
+ * already says what the list needs.
  */
+
+function typedYet(ctx: ILoadOptionsFunctions, ...names: string[]): boolean {
+	return names.every((name) => {
+		const raw = ctx.getCurrentNodeParameter(name) as unknown;
+		return !(raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0));
+	});
+}
 
 function needed(ctx: ILoadOptionsFunctions, label: string): NodeOperationError {
 	return new NodeOperationError(
@@ -39,6 +49,7 @@ function option(name: string, value: number, description?: string): INodePropert
 }
 
 export async function getRefundReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!typedYet(this, 'orderId', 'orderEntryIds')) return [];
 	const [orderId] = currentIds(this, 'orderId', 'the Order ID');
 	const orderEntryIds = currentIds(this, 'orderEntryIds', 'the Sub-Order IDs');
 	const goodsStatus = this.getCurrentNodeParameter('goodsStatus');
@@ -57,6 +68,7 @@ export async function getLogisticsCompanies(this: ILoadOptionsFunctions): Promis
 }
 
 export async function getTaobaoRefundReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!typedYet(this, 'subOrderId')) return [];
 	const [subOrderId] = currentIds(this, 'subOrderId', 'the Sub-Order ID');
 	const { template } = await requestRender.call(this, 0, {
 		subOrderId,
@@ -67,6 +79,7 @@ export async function getTaobaoRefundReasons(this: ILoadOptionsFunctions): Promi
 }
 
 export async function getReturnCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!typedYet(this, 'refundId')) return [];
 	const [refundId] = currentIds(this, 'refundId', 'the Refund ID');
 	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoReturnRender, { itemIndex: 0, query: { refundId } });
 	const companies = ((data as IDataObject | null)?.logisticsCompanies ?? []) as IDataObject[];
