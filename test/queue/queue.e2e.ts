@@ -128,7 +128,7 @@ function countBy<T>(list: T[], key: (t: T) => string): Record<string, number> {
  * (0: all at once), with callbacks delivered three times each through the round-robin, copies of a
  * message alternating between the processors; waits for the executions to settle.
  */
-async function deliverEvents(c: Ctx, orders: number, gapMs: number) {
+async function deliverEvents(c: Ctx, orders: number, gapMs: number, copyDelayMs: number) {
 	const { cluster, sandbox } = c;
 	const before = await lastExecutionId(cluster);
 	const readsBefore = sandbox.log.filter((e) => e.endpoint === 'order1688Detail').length;
@@ -146,7 +146,7 @@ async function deliverEvents(c: Ctx, orders: number, gapMs: number) {
 	sandbox.callbacks.configure({
 		url: `${cluster.webhookUrl(TRIGGER_PATH)}?token=${TOKEN}`,
 		duplicates: 2,
-		duplicateDelayMs: 1000,
+		duplicateDelayMs: copyDelayMs,
 		retryDelaysMs: [500, 500, 500, 500, 500],
 		timeoutMs: 5000,
 		sign: { accessKey, accessSecret, userId, rule: DEFAULT_SIGNING_RULE },
@@ -200,6 +200,7 @@ async function deliverEvents(c: Ctx, orders: number, gapMs: number) {
 		figures: {
 			events,
 			gapMs,
+			copyDelayMs,
 			deliveries: deliveries.length,
 			deliveriesPerProcessor: countBy(routed, (r) => cluster.webhooks[r.backend].name),
 			eventsSeenByBothProcessors: bothProcessors,
@@ -285,9 +286,10 @@ export const queueCases: Case[] = [
 		run: async () => {
 			assert(ctx, 'cluster did not start');
 			const { sandbox } = ctx;
-			// Order events as they happen, about a second apart; each copy of a message 1 s after the previous one
-			// (Pandapon's own re-sends come 30 minutes apart).
-			const result = await deliverEvents(ctx, 5, 1200);
+			// Order events as they happen, about a second apart. Each copy of a message comes 10 s after the
+			// previous one was answered, once that copy's execution has ended: in queue mode the worker saves
+			// the trigger's static data only then. Pandapon's own re-sends come 30 minutes apart.
+			const result = await deliverEvents(ctx, 5, 1200, 10_000);
 			figures.trigger = result.figures;
 			const { events, deliveries, runs, reads, bothProcessors } = result;
 			assertEqual(deliveries.length, events * 3, 'deliveries (events × 3)');
@@ -302,7 +304,7 @@ export const queueCases: Case[] = [
 		name: 'measured, not asserted: a burst of callbacks at the same moment on both processors (the remaining window, see README › Scaling)',
 		run: async () => {
 			assert(ctx, 'cluster did not start');
-			const result = await deliverEvents(ctx, 5, 0);
+			const result = await deliverEvents(ctx, 5, 0, 1000);
 			figures.triggerBurst = result.figures;
 			assert(result.acknowledged, 'every delivery acknowledged');
 		},
