@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 import { importSandboxCredential } from '../test/e2e/headless.e2e';
+import { recordEvidence } from './evidence';
 import { freePort, HOST_DIR, installPackage, n8nEnv, NODE24, runN8n, waitFor } from './host';
 import { startRoundRobin } from './proxy';
 import type { RoundRobin } from './proxy';
@@ -84,7 +85,10 @@ function spawnN8n(name: string, kind: QueueProcess['kind'], args: string[], env:
 	// Its own process group, so a hard kill also takes the task runner child with it.
 	const child = spawn(NODE24, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let out = '';
-	const keep = (d: Buffer) => (out = (out + d.toString()).slice(-200_000));
+	const keep = (d: Buffer) => {
+		out = (out + d.toString()).slice(-200_000);
+		recordEvidence('n8n-server', `[${name}] ${d.toString()}`);
+	};
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
