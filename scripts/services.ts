@@ -5,10 +5,11 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
+import { aptInstall } from './apt';
 import { freePort, HOST_DIR } from './host';
 
 type Log = (line: string) => void;
@@ -35,27 +36,6 @@ function postgresBinDir(): string | undefined {
 
 function redisBinary(): string | undefined {
 	return existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : which('redis-server');
-}
-
-/**
- * apt-get install, non-interactive. A temporary policy-rc.d stops the packages' own services from
- * starting (we run private instances instead); it is only written when none exists.
- */
-function aptInstall(packages: string[], log: Log): void {
-	if (typeof process.getuid === 'function' && process.getuid() !== 0) {
-		throw new Error(`${packages.join(', ')} missing and not running as root: install them with apt-get first`);
-	}
-	const policy = '/usr/sbin/policy-rc.d';
-	const ownPolicy = !existsSync(policy);
-	if (ownPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-	try {
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-		log(`Installing ${packages.join(', ')} with apt-get…`);
-		execFileSync('apt-get', ['update', '-q'], { env, stdio: 'inherit', timeout: 10 * 60_000 });
-		execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { env, stdio: 'inherit', timeout: 15 * 60_000 });
-	} finally {
-		if (ownPolicy) rmSync(policy, { force: true });
-	}
 }
 
 /** Installs PostgreSQL and Redis from Debian's packages where missing. */

@@ -10,26 +10,10 @@ import { join, resolve } from 'node:path';
 import { chromium, selectors } from 'playwright-core';
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 
+import { aptInstall } from '../../scripts/apt';
 import { ROOT } from '../../scripts/host';
 
 export const CHROMIUM = '/usr/bin/chromium';
-
-function aptInstall(packages: string[], log: (line: string) => void): void {
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const asRoot = (args: string[]): [string, string[]] => (process.getuid?.() === 0 ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]]);
-	const run = (args: string[]) => {
-		const [cmd, argv] = asRoot(args);
-		execFileSync(cmd, argv, { env, stdio: 'inherit', timeout: 15 * 60_000 });
-	};
-	log(`Installing ${packages.join(', ')} with apt-get (first run only)…`);
-	try {
-		run(['install', '-y', ...packages]);
-	} catch {
-		// A fresh machine's package lists may be missing or stale.
-		run(['update']);
-		run(['install', '-y', ...packages]);
-	}
-}
 
 /**
  * Installs Chromium where it is missing, and a CJK font: the sandbox's products and receivers
