@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Agent, request } from 'undici';
 
 import { stringifyJsonBig } from '../nodes/shared/bigJson';
-import { DEFAULT_CONCURRENCY } from '../nodes/shared/execute';
+import { DEFAULT_CONCURRENCY } from '../nodes/shared/pool';
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../nodes/shared/signing';
 import { ensureHost, executionJson, freePort, installPackage, lastExecutionError, n8nEnv, runN8n } from '../scripts/host';
 import { startSandbox } from '../sandbox/server';

@@ -55,12 +55,8 @@ export function apiError(
 	clientRequestId?: string,
 ): NodeApiError {
 	const what = failure.msg ?? 'no message';
-	const message =
-		outcome === 'unknown'
-			? `Outcome unknown: ${what}`
-			: failure.fromApi
-				? `Pandapon refused the request: ${what}${failure.code ? ` (code ${[failure.code, failure.errorCode].filter(Boolean).join(', ')})` : ''}`
-				: what;
+	const codes = failure.fromApi && failure.code ? ` (code ${[failure.code, failure.errorCode].filter(Boolean).join(', ')})` : '';
+	const message = outcome === 'unknown' ? `Outcome unknown: ${what}${codes}` : failure.fromApi ? `Pandapon refused the request: ${what}${codes}` : what;
 	const details: IDataObject = {
 		outcome,
 		httpStatus: failure.httpStatus,
@@ -99,4 +95,25 @@ export function errorItem(error: unknown): IDataObject {
 export function asNodeError(node: INode, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) return new NodeApiError(node, error as unknown as JsonObject);
 	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+/** What a node run wrote before it stopped: the items and the ids their writes produced. */
+export interface Written {
+	indexes: number[];
+	ids: string[];
+}
+
+/**
+ * The error that stops a node after some writes went out, naming them (description and context),
+ * so the user can reconcile before running again instead of ordering twice.
+ */
+export function withDone(node: INode, error: unknown, itemIndex: number, done: Written[]): NodeApiError | NodeOperationError {
+	const failure = asNodeError(node, error, itemIndex);
+	failure.context.alreadyDone = done.map((d) => ({ items: d.indexes, ids: d.ids }));
+	if (done.length === 0) return failure;
+	const summary = `Already done before this failure (not undone): ${done
+		.map((d) => `item ${d.indexes.join(', ')}${d.ids.length ? ` → ${d.ids.join(', ')}` : ''}`)
+		.join('; ')}. Rows with an Idempotency Key are safe to run again.`;
+	failure.description = [failure.description, summary].filter(Boolean).join(' ');
+	return failure;
 }

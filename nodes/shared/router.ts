@@ -6,7 +6,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, executePerItem } from './execute';
+import { executePerItem } from './execute';
+import { DEFAULT_CONCURRENCY } from './pool';
 import type { OperationModule } from './operation';
 import { DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from './transport';
 

@@ -95,12 +95,29 @@ function transportMessage(failure: TransportFailure, timeoutMs: number): string 
 	}
 }
 
-function outcomeOf(endpoint: Endpoint, failure: PandaponFailure | TransportFailure): Outcome {
+/**
+ * How a failed call ended. A write counts as refused only when Pandapon answered with an HTTP 4xx
+ * (validation, signature, timestamp, rate limit), which it gives before acting; a 5xx, a broken
+ * body or a code the package does not know inside a 200 may come after the order was made.
+ */
+export function outcomeOf(kind: Endpoint['kind'], failure: PandaponFailure | TransportFailure): Outcome {
 	if (failure === 'refused') return 'notSent';
-	if (endpoint.kind === 'read') return 'failed';
+	if (kind === 'read') return 'failed';
 	if (typeof failure === 'string') return 'unknown';
-	// A write refused by Pandapon itself is a known failure; a gateway page or broken body is not.
-	return failure.fromApi || failure.httpStatus === 429 ? 'failed' : 'unknown';
+	return failure.httpStatus >= 400 && failure.httpStatus < 500 ? 'failed' : 'unknown';
+}
+
+/** Contexts that only check their items: the first request of a handler stops it instead of going out. */
+const checking = new WeakSet<object>();
+
+/** Thrown instead of a request by a checking context: the item's input was read without fault up to here. */
+class RequestReached extends Error {}
+
+/** A view of the node's context in which handlers read and check their input but send nothing. */
+export function checkingOnly(ctx: IExecuteFunctions): IExecuteFunctions {
+	const probe = Object.create(ctx) as IExecuteFunctions;
+	checking.add(probe);
+	return probe;
 }
 
 const decrypted = new WeakMap<object, Promise<ICredentialsDecrypted>>();
@@ -150,6 +167,7 @@ export async function callPandapon(
 	endpoint: Endpoint,
 	options: CallOptions,
 ): Promise<CallResult> {
+	if (checking.has(this)) throw new RequestReached();
 	const timeoutMs = options.timeoutMs ?? requestTimeout(this, options.itemIndex);
 	const policy = options.retry ?? retryPolicy(this, options.itemIndex);
 	const body = endpoint.method === 'GET' ? undefined : stringifyJsonBig(options.body ?? {});
@@ -189,7 +207,7 @@ export async function callPandapon(
 				endpoint,
 				{ httpStatus: 0, msg: transportMessage(failure, timeoutMs), fromApi: false },
 				options.itemIndex,
-				outcomeOf(endpoint, failure),
+				outcomeOf(endpoint.kind, failure),
 				nonce,
 			);
 		}
@@ -214,7 +232,7 @@ export async function callPandapon(
 			endpoint,
 			result.failure,
 			options.itemIndex,
-			outcomeOf(endpoint, result.failure),
+			outcomeOf(endpoint.kind, result.failure),
 			nonce,
 		);
 	}

@@ -275,7 +275,7 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 		const result = await run([node('Voucher', '1688', { operation: 'uploadVoucher' }, { continueOnFail: true })], items);
 		const [text, fake, missing] = outputItems(result, 'Voucher').map((i) => i.json);
 		expect(text.error).toBe('Input Binary Field: "data" is text/plain, not an image [item 0]');
-		expect(fake).toMatchObject({ error: 'Pandapon refused the request: imageBase64 is not a JPEG, PNG or GIF image (code 4000)', code: '4000' });
+		expect(fake).toMatchObject({ error: 'Outcome unknown: imageBase64 is not a JPEG, PNG or GIF image (code 4000)', code: '4000' });
 		expect(missing.error).toBe('Input Binary Field: the input item has no binary field "data" [item 2]');
 		expect(calls('refund1688Voucher')).toHaveLength(1);
 	});
@@ -340,8 +340,8 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 				description: 'No longer needed',
 			});
 		const above = await run([claim(601, 0)]);
-		expect(errorOf(above).message).toBe('Pandapon refused the request: applyPayment 601 fen exceeds the 600 fen paid for these goods (code 4090)');
-		expect(errorOf(above).context.pandapon).toMatchObject({ outcome: 'failed', endpoint: 'POST /alibaba/refund/detail/create' });
+		expect(errorOf(above).message).toBe('Outcome unknown: applyPayment 601 fen exceeds the 600 fen paid for these goods (code 4090)');
+		expect(errorOf(above).context.pandapon).toMatchObject({ outcome: 'unknown', endpoint: 'POST /alibaba/refund/detail/create' });
 		const empty = await run([claim(0, 0)]);
 		expect(errorOf(empty).message).toBe('Refund Amount (Fen): the claim is 0 fen; set the refund amount or the carriage refund [item 0]');
 		expect(calls('refund1688Create')).toHaveLength(1);
@@ -390,8 +390,8 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 		);
 		const [conflict, badBill] = outputItems(result, 'Return').map((i) => i.json);
 		expect(conflict).toMatchObject({
-			error: `Pandapon refused the request: refund ${created.id} is a refund without return; there is nothing to send back (code 4090)`,
-			outcome: 'failed',
+			error: `Outcome unknown: refund ${created.id} is a refund without return; there is nothing to send back (code 4090)`,
+			outcome: 'unknown',
 		});
 		expect(badBill.error).toBe('Tracking Number: "SF 12" is not a tracking number (4–40 letters, digits or dashes) [item 1]');
 		expect(calls('refund1688ReturnGoods')).toHaveLength(1);
@@ -486,7 +486,7 @@ describe('Pandapon After-Sales Taobao: refund options and creation', () => {
 			node('Create', 'taobao', { operation: 'create', subOrderId: '4015593720611380302', refundType: 1, goodsStatus: 2, reasonId: 2002, refundFee: 500 }),
 		]);
 		expect(errorOf(second).message).toBe(
-			'Pandapon refused the request: reverse order 203456710223344556 is already open for sub-order 4015593720611380302 (code 4090)',
+			'Outcome unknown: reverse order 203456710223344556 is already open for sub-order 4015593720611380302 (code 4090)',
 		);
 		expect(calls('taobaoRefundCreate')).toHaveLength(1);
 	});
@@ -542,7 +542,7 @@ describe('Pandapon After-Sales Taobao: reading and changing reverse orders', () 
 
 		sandbox.state.taobaoRefunds.sellerAgree(sandbox.state, id);
 		const late = await run([node('Update', 'taobao', { operation: 'update', refundId: id, updateFields: { reasonId: 2002 } })]);
-		expect(errorOf(late).message).toBe(`Pandapon refused the request: reverse order ${id} is WAIT_BUYER_RETURN_GOODS and can no longer be changed (code 4090)`);
+		expect(errorOf(late).message).toBe(`Outcome unknown: reverse order ${id} is WAIT_BUYER_RETURN_GOODS and can no longer be changed (code 4090)`);
 		const nothing = await run([node('Update', 'taobao', { operation: 'update', refundId: id, updateFields: {} })]);
 		expect(errorOf(nothing).message).toBe('Update Fields: nothing to change [item 0]');
 		expect(calls('taobaoRefundModify')).toHaveLength(2);
@@ -557,7 +557,7 @@ describe('Pandapon After-Sales Taobao: reading and changing reverse orders', () 
 		expect(sandbox.state.taobaoRefunds.refund(id).status).toBe('CLOSED');
 
 		const again = await run([node('Cancel', 'taobao', { operation: 'cancel', refundId: id })]);
-		expect(errorOf(again).message).toBe(`Pandapon refused the request: reverse order ${id} is CLOSED and cannot be cancelled (code 4090)`);
+		expect(errorOf(again).message).toBe(`Outcome unknown: reverse order ${id} is CLOSED and cannot be cancelled (code 4090)`);
 
 		const other = taobaoRefund(taobaoOrder('WAIT_BUYER_CONFIRM_GOODS')).refundId.toString();
 		sandbox.faults.push({ path: '/open/order/refund/cancel', when: 'after', kind: { type: 'html', status: 502 } });
@@ -589,7 +589,7 @@ describe('Pandapon After-Sales Taobao: reading and changing reverse orders', () 
 		expect(errorOf(tooMany).message).toBe('Additional Fields › Images: 4 given; at most 3 are accepted [item 0]');
 		sandbox.state.taobaoRefunds.cancel(sandbox.state, id);
 		const closed = await run([node('Send', 'taobao', { operation: 'sendMessage', refundId: id, refundMessage: 'Hello?' })]);
-		expect(errorOf(closed).message).toBe(`Pandapon refused the request: reverse order ${id} is closed; no more messages (code 4090)`);
+		expect(errorOf(closed).message).toBe(`Outcome unknown: reverse order ${id} is closed; no more messages (code 4090)`);
 		expect(calls('taobaoRefundMessage')).toHaveLength(2);
 
 		const unknown = await run([node('Messages', 'taobao', { operation: 'getMessages', refundId: '42' })]);
@@ -634,7 +634,7 @@ describe('Pandapon After-Sales Taobao: return shipment', () => {
 			[{ json: { id } }, { json: { id: 'RF-1' } }],
 		);
 		const [unknownCarrier, badId] = outputItems(result, 'Submit').map((i) => i.json);
-		expect(unknownCarrier).toMatchObject({ error: 'Pandapon refused the request: logistics company XYZ is not offered for this return (code 4000)' });
+		expect(unknownCarrier).toMatchObject({ error: 'Outcome unknown: logistics company XYZ is not offered for this return (code 4000)' });
 		expect(badId.error).toBe('Refund ID: "RF-1" is not a numeric ID of at most 19 digits [item 1]');
 		expect(calls('taobaoReturnSubmit')).toHaveLength(1);
 	});

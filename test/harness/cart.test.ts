@@ -220,9 +220,9 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		const error = run.data.resultData.error!;
 		expect(error.name).toBe('NodeOperationError');
 		expect(error.message).toBe('Cart IDs: at least one ID is required [item 1]');
-		// Item 0 was valid and created its order; item 1 never reached the API.
-		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688CreateOrder')).toHaveLength(1);
-		expect(sandbox.state.orders.size).toBe(1);
+		// Every item is checked before the first write: item 0 was valid, yet nothing reached the API.
+		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688CreateOrder')).toHaveLength(0);
+		expect(sandbox.state.orders.size).toBe(0);
 	});
 
 	it('with continueOnFail, yields per-item errors paired with their input and goes on', async () => {
@@ -243,7 +243,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json.error).toBe('Cart ID: "abc" is not a numeric ID of at most 19 digits [item 0]');
 		expect(items[1].json).toMatchObject({ updated: true, quantity: 4 });
-		expect(items[2].json).toMatchObject({ error: expect.stringContaining('cart item 999999 does not exist'), code: '4040', outcome: 'failed' });
+		expect(items[2].json).toMatchObject({ error: expect.stringContaining('cart item 999999 does not exist'), code: '4040', outcome: 'unknown' });
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688EditQuantity')).toHaveLength(2);
 	});
 });

@@ -363,8 +363,8 @@ describe('Pandapon Logistics (1688): Create International Shipment', () => {
 			declaredValueFen: 100,
 		});
 		const taken = await runWorkflow({ credentials: sandboxCredentials(sandbox), nodes: [shipment(a.id.toString())] });
-		expect(runError(taken).message).toBe(`Pandapon refused the request: order ${a.id} is already in shipment WL0000000001 (code 4090)`);
-		expect(runError(taken).context.pandapon).toMatchObject({ code: '4090', outcome: 'failed' });
+		expect(runError(taken).message).toBe(`Outcome unknown: order ${a.id} is already in shipment WL0000000001 (code 4090)`);
+		expect(runError(taken).context.pandapon).toMatchObject({ code: '4090', outcome: 'unknown' });
 
 		const noCity = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
@@ -403,8 +403,8 @@ describe('Pandapon Logistics (1688): Update Domestic Tracking', () => {
 				nodes: [{ name: 'Domestic', type: LOGISTICS, parameters: { platform: '1688', operation: 'updateDomesticTracking', orderId: a.id.toString(), carrierCode, trackingNumber } }],
 			});
 		const unknown = await domestic('XYZ', 'SF1402228899');
-		expect(runError(unknown).message).toBe('Pandapon refused the request: unknown logistics company XYZ (code 4000)');
-		expect(runError(unknown).context.pandapon).toMatchObject({ code: '4000', outcome: 'failed' });
+		expect(runError(unknown).message).toBe('Outcome unknown: unknown logistics company XYZ (code 4000)');
+		expect(runError(unknown).context.pandapon).toMatchObject({ code: '4000', outcome: 'unknown' });
 
 		const bad = await domestic('SF', 'SF 14');
 		expect(runError(bad).message).toBe('Tracking Number: "SF 14" is not a tracking number (6–40 letters, digits or dashes) [item 0]');

@@ -86,13 +86,20 @@ describe('Pandapon Order 1688: preview and create', () => {
 		expect(output(second, 'Create')[0]).toMatchObject({ duplicate: true, earlierIds: [FIRST_ORDER_ID.toString()] });
 	});
 
-	it('frees the key when the API refused the create, so a corrected run can use it', async () => {
-		const node = (quantity: number) =>
-			order('Create', { operation: 'create', flow: 'general', lines: { line: [{ ...TSHIRT, quantity }] }, ...SHIPPING, safety: { idempotencyKey: 'K-1' } });
-		const refused = await run([node(5000)], undefined, { workflowId: 'wf-free' });
-		expect(refused.data.resultData.error?.message).toMatch(/out of stock/);
+	it('frees the key only after a refusal that precedes any action (HTTP 4xx); a code it does not know keeps it', async () => {
+		const node = (quantity: number, idempotencyKey = 'K-1') =>
+			order('Create', { operation: 'create', flow: 'general', lines: { line: [{ ...TSHIRT, quantity }] }, ...SHIPPING, safety: { idempotencyKey } });
+		sandbox.faults.push({ path: '/alibaba/order/create', kind: { type: 'status', status: 403 } });
+		const refused = await run([node(1)], undefined, { workflowId: 'wf-free' });
+		expect(refused.data.resultData.error?.message).toBe('Pandapon refused the request: injected HTTP 403 (code 5001)');
 		const ok = await run([node(1)], undefined, { workflowId: 'wf-free' });
 		expect(output(ok, 'Create')[0]).toMatchObject({ orderId: FIRST_ORDER_ID.toString(), idempotencyKey: 'K-1' });
+
+		const unknown = await run([node(5000, 'K-2')], undefined, { workflowId: 'wf-free' });
+		expect(unknown.data.resultData.error?.message).toMatch(/^Outcome unknown: .*out of stock.*\(code 4090\)$/);
+		const again = await run([node(1, 'K-2')], undefined, { workflowId: 'wf-free' });
+		expect(output(again, 'Create')[0]).toMatchObject({ duplicate: true, idempotencyKey: 'K-2', earlierIds: [] });
+		expect(calls('order1688Create')).toHaveLength(3);
 	});
 
 	it('Dry Run previews and creates nothing; Max Total stops an item above the cap before any create', async () => {
@@ -144,7 +151,7 @@ describe('Pandapon Order 1688: preview and create', () => {
 		expect(output(created, 'Create')[0]).toMatchObject({ orderId: FIRST_ORDER_ID.toString() });
 		expect(calls('order1688Create').map((e) => e.status)).toEqual([429, 429, 200]);
 		const cancel = await run([order('Cancel', { operation: 'cancel', orderId: FIRST_ORDER_ID.toString(), cancelReason: 'x' })]);
-		expect(cancel.data.resultData.error?.message).toBe('Pandapon refused the request: injected HTTP 503 (code 5001)');
+		expect(cancel.data.resultData.error?.message).toBe('Outcome unknown: injected HTTP 503 (code 5001)');
 		expect(calls('order1688Cancel')).toHaveLength(1);
 	});
 });
@@ -167,22 +174,26 @@ describe('Pandapon Order 1688: batches across sellers', () => {
 		]);
 	});
 
-	it('creates one order per seller in one call, paired with the items whose lines it holds', async () => {
+	it('creates one order per seller in one call; each item comes out alone with the orders its lines went into', async () => {
 		const result = await run([order('Batch', { operation: 'createBatch', lines, ...SHIPPING, flow: 'general' })], items);
 		const out = outputItems(result, 'Batch');
 		expect(calls('order1688CreateBatch')).toHaveLength(1);
-		expect(out.map((o) => [o.json.orderId, o.json.totalAmount, o.pairedItem])).toEqual([
-			[FIRST_ORDER_ID.toString(), 1780, [{ item: 0 }, { item: 2 }]],
-			[(FIRST_ORDER_ID + 1_000_003n).toString(), 2690, [{ item: 1 }]],
+		const first = FIRST_ORDER_ID.toString();
+		const second = (FIRST_ORDER_ID + 1_000_003n).toString();
+		expect(out.map((o) => [o.json.orderId, o.json.orderIds, o.pairedItem])).toEqual([
+			[first, [first], { item: 0 }],
+			[second, [second], { item: 1 }],
+			[first, [first], { item: 2 }],
 		]);
+		expect((out[1].json.orders as IDataObject[])[0]).toMatchObject({ orderId: second, totalAmount: 2690 });
 	});
 
 	it('with continueOnFail, a bad item becomes an error item and the rest are ordered; a refused batch fails every item', async () => {
 		const bad = [...items, { json: { offer: 'x', spec: '', q: 1 } }];
 		const result = await run([order('Batch', { operation: 'createBatch', lines, ...SHIPPING, flow: 'general' }, { continueOnFail: true })], bad);
 		const out = outputItems(result, 'Batch');
-		expect(out).toHaveLength(3);
-		expect(out[2]).toEqual({ json: { error: 'Lines › Line 1 › Offer ID: "x" is not a numeric offer ID [item 3]' }, pairedItem: { item: 3 } });
+		expect(out).toHaveLength(4);
+		expect(out[3]).toMatchObject({ json: { error: 'Lines › Line 1 › Offer ID: "x" is not a numeric offer ID [item 3]' }, pairedItem: { item: 3 } });
 		sandbox.state.orders.clear();
 		const refused = await run(
 			[order('Batch', { operation: 'createBatch', lines, ...SHIPPING, flow: 'general' }, { continueOnFail: true })],
@@ -234,7 +245,7 @@ describe('Pandapon Order 1688: after the order', () => {
 		);
 		const [done, refused] = output(result, 'Cancel');
 		expect(done).toMatchObject({ cancelled: true, orderId: a.id.toString() });
-		expect(refused).toMatchObject({ code: '4090', outcome: 'failed' });
+		expect(refused).toMatchObject({ code: '4090', outcome: 'unknown' });
 		expect(sandbox.state.order(a.id).status).toBe('cancel');
 		expect(calls('order1688Cancel')[0].body).toBe(`{"webSite":"1688","orderId":${a.id},"cancelReason":"不想要了"}`);
 	});
@@ -314,6 +325,6 @@ describe('Pandapon Order 1688: after the order', () => {
 		const listed = await run([order('List', { operation: 'getAddresses', returnAll: true })]);
 		expect(output(listed, 'List').map((a) => a.id)).toEqual(['5001', '5002']);
 		const refused = await run([order('Save', { operation: 'saveAddress', addressId: '9999', name: 'a', phone: '1', province: 'p', city: 'c', address: 'a' })]);
-		expect(refused.data.resultData.error?.message).toBe('Pandapon refused the request: address 9999 does not exist (code 4040)');
+		expect(refused.data.resultData.error?.message).toBe('Outcome unknown: address 9999 does not exist (code 4040)');
 	});
 });

@@ -239,7 +239,8 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 			{ items: [{ json: { min: 1 } }, { json: { min: 5 } }] },
 		);
 		expectInputError(run, 'Options › Max Price (Yuan): 3 is below Min Price (5) [item 1]');
-		expect(bodies('product1688Search')).toEqual([{ keyword: 'case', country: 'en', priceStart: '1', priceEnd: '3', beginPage: 1, pageSize: 50 }]);
+		// Every item is checked before the first request, so the valid item 0 was not searched either.
+		expect(bodies('product1688Search')).toEqual([]);
 
 		const empty = await runProduct({ platform: '1688', operation: 'search', keyword: '  ' });
 		expectInputError(empty, 'Keyword: is required [item 0]');
@@ -248,11 +249,11 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 			unknownFilter,
 			'Options › Filters: expected some of certifiedFactory, isOnePsale, noReason7DReturn, shipIn24Hours, shipInToday [item 0]',
 		);
-		expect(calls('product1688Search')).toHaveLength(1);
+		expect(calls('product1688Search')).toHaveLength(0);
 
 		const textFilters = await runProduct({ platform: '1688', operation: 'search', keyword: 'cable', options: { filters: '={{ "shipInToday, certifiedFactory" }}' } });
 		expect(output(textFilters, 'Product').map((o) => o.offerId)).toEqual([String(CABLE)]);
-		expect(bodies('product1688Search')[1]).toMatchObject({ filter: 'shipInToday,certifiedFactory' });
+		expect(bodies('product1688Search')[0]).toMatchObject({ filter: 'shipInToday,certifiedFactory' });
 	});
 
 	it('Search by Image: sends a binary image as base64 and an image URL as imageAddress', async () => {
@@ -299,8 +300,8 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		const error = errorOf(run);
 		expectInputError(run, 'Input Binary Field: the input item has no binary field "photo" [item 1]');
 		expect((error as unknown as { description: string }).description).toBe('Binary fields of this item: picture.');
-		// Only item 0 reached the API.
-		expect(calls('product1688ImageSearch')).toHaveLength(1);
+		// Every item is checked before the first request: not even the valid item 0 reached the API.
+		expect(calls('product1688ImageSearch')).toHaveLength(0);
 
 		const pdf = await runProduct(
 			{ platform: '1688', operation: 'searchByImage' },
@@ -309,7 +310,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		expectInputError(pdf, 'Input Binary Field: "data" is application/pdf, not an image [item 0]');
 		const badUrl = await runProduct({ platform: '1688', operation: 'searchByImage', imageSource: 'url', imageUrl: 'ftp://x/y.jpg' });
 		expectInputError(badUrl, 'Image URL: "ftp://x/y.jpg" is not an http(s) address [item 0]');
-		expect(calls('product1688ImageSearch')).toHaveLength(1);
+		expect(calls('product1688ImageSearch')).toHaveLength(0);
 
 		const notImage = await runProduct(
 			{ platform: '1688', operation: 'searchByImage' },

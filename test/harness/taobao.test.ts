@@ -166,8 +166,8 @@ describe('Pandapon Cart (Taobao)', () => {
 	it('refuses an MP SKU ID that does not belong to the SKU (API error with code and msg)', async () => {
 		const result = await run([cart({ operation: 'addItem', ...SHOES, mpSkuId: MUG.mpSkuId, quantity: 1 })]);
 		const error = errorOf(result);
-		expect(error.message).toMatch(/^Pandapon refused the request: MP ID .* do not belong to item 681234567890.*\(code 4040\)$/);
-		expect(error.context?.pandapon).toMatchObject({ code: '4040', outcome: 'failed' });
+		expect(error.message).toMatch(/^Outcome unknown: MP ID .* do not belong to item 681234567890.*\(code 4040\)$/);
+		expect(error.context?.pandapon).toMatchObject({ code: '4040', outcome: 'unknown' });
 		expect(sandbox.state.taobao.cart.size).toBe(0);
 	});
 
@@ -428,7 +428,7 @@ describe('Pandapon Order (Taobao)', () => {
 	it('refuses a stale price and a budget below the total (API errors); Max Total stops it before the create', async () => {
 		const stale = await run([order({ operation: 'create', orderLines: { line: [line(SHOES, 1, 15900)] }, receiver: RECEIVER_PARAM })]);
 		expect(errorOf(stale).message).toBe(
-			'Pandapon refused the request: the price of SKU 4961234500001 is now 12900 fen, not 15900; preview the order again (code 4090)',
+			'Outcome unknown: the price of SKU 4961234500001 is now 12900 fen, not 15900; preview the order again (code 4090)',
 		);
 		const budget = await run([
 			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, orderFields: { purchaseAmount: 9000 } }),
@@ -506,7 +506,7 @@ describe('Pandapon Order (Taobao)', () => {
 
 		paidOrder();
 		const refused = await run([order({ operation: 'cancel', orderId: SECOND_ORDER })]);
-		expect(errorOf(refused).context?.pandapon).toMatchObject({ code: '4090', outcome: 'failed' });
+		expect(errorOf(refused).context?.pandapon).toMatchObject({ code: '4090', outcome: 'unknown' });
 		expect(events.map((e) => e.type)).toEqual(['create', 'cancel', 'create', 'pay']);
 	});
 

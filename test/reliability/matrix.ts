@@ -20,19 +20,22 @@ export type FaultName =
 	| 'malformed JSON'
 	| 'envelope code != 200'
 	| 'data.success false'
-	| 'slow past timeout';
+	| 'slow past timeout'
+	| '400 refused';
 
 export const FAULTS: Record<FaultName, { kind: Fault['kind']; times: number; transient?: boolean; unknownForWrites: boolean; retriedForReads: boolean }> = {
 	'429': { kind: { type: 'status', status: 429 }, times: 2, transient: true, unknownForWrites: false, retriedForReads: true },
-	'500': { kind: { type: 'status', status: 500 }, times: 10, unknownForWrites: false, retriedForReads: true },
+	'500': { kind: { type: 'status', status: 500 }, times: 10, unknownForWrites: true, retriedForReads: true },
 	'502 HTML page': { kind: { type: 'html', status: 502 }, times: 10, unknownForWrites: true, retriedForReads: true },
-	'503': { kind: { type: 'status', status: 503 }, times: 10, unknownForWrites: false, retriedForReads: true },
+	'503': { kind: { type: 'status', status: 503 }, times: 10, unknownForWrites: true, retriedForReads: true },
 	timeout: { kind: { type: 'hang' }, times: 10, unknownForWrites: true, retriedForReads: true },
 	'connection reset': { kind: { type: 'reset' }, times: 10, unknownForWrites: true, retriedForReads: true },
 	'malformed JSON': { kind: { type: 'malformed' }, times: 10, unknownForWrites: true, retriedForReads: false },
-	'envelope code != 200': { kind: { type: 'status', status: 200, code: 5009, msg: '系统繁忙' }, times: 10, unknownForWrites: false, retriedForReads: false },
-	'data.success false': { kind: { type: 'nestedFailure' }, times: 10, unknownForWrites: false, retriedForReads: false },
+	'envelope code != 200': { kind: { type: 'status', status: 200, code: 5009, msg: '系统繁忙' }, times: 10, unknownForWrites: true, retriedForReads: false },
+	'data.success false': { kind: { type: 'nestedFailure' }, times: 10, unknownForWrites: true, retriedForReads: false },
 	'slow past timeout': { kind: { type: 'delay', ms: 600 }, times: 10, unknownForWrites: true, retriedForReads: true },
+	// The one kind of refusal that proves a write changed nothing: Pandapon answers 4xx before acting.
+	'400 refused': { kind: { type: 'status', status: 400 }, times: 10, unknownForWrites: false, retriedForReads: false },
 };
 
 interface Target {
@@ -156,7 +159,8 @@ export async function runCell(target: Target, fault: FaultName): Promise<Cell> {
 	try {
 		const input = target.setup?.(sandbox) ?? {};
 		const spec = FAULTS[fault];
-		// A write's worst case is the answer lost after the API acted, so spoiled answers come after the work.
+		// A write's worst case is the answer lost after the API acted, so every answer that cannot prove
+		// a refusal (5xx, broken bodies, codes the package does not know) is spoiled after the work.
 		const when = target.kind === 'write' && spec.unknownForWrites ? 'after' : 'before';
 		sandbox.faults.push({ path: target.path, when, times: spec.times, kind: spec.kind });
 		const run = await runWorkflow({

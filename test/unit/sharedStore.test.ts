@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-type SafeWrite = typeof import('../../nodes/shared/safeWrite');
+type KeyStore = typeof import('../../nodes/shared/safety/keyStore');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -38,29 +38,29 @@ class ReadModifyWriteStore {
 	}
 }
 
-function process_(): SafeWrite {
-	let mod: SafeWrite | undefined;
+function process_(): KeyStore {
+	let mod: KeyStore | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		mod = require('../../nodes/shared/safeWrite') as SafeWrite;
+		mod = require('../../nodes/shared/safety/keyStore') as KeyStore;
 	});
-	return mod as SafeWrite;
+	return mod as KeyStore;
 }
 
 function executeContext(store: ReadModifyWriteStore, executionId: string): IExecuteFunctions {
 	const staticData: IDataObject = {};
 	return {
 		getNode: () => ({ id: 'n1', name: 'Create Order', type: 't', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getWorkflow: () => ({ id: 'w1', active: false }),
 		getExecutionId: () => executionId,
 		getWorkflowStaticData: () => staticData,
 		helpers: {
 			checkProcessedAndRecord: async (items: string[]) => await store.checkProcessedAndRecord(items),
 			removeProcessed: async (items: string[]) => await store.removeProcessed(items),
+			getProcessedDataCount: async () => store.entries?.length ?? 0,
 		},
 	} as unknown as IExecuteFunctions;
 }
-
-const safety = (key: string) => ({ key, scoped: `Create Order\u0000${key}`, dryRun: false, maxTotalFen: 0 });
 
 describe('idempotency claims shared by several n8n processes', () => {
 	jest.setTimeout(60_000);
@@ -70,9 +70,9 @@ describe('idempotency claims shared by several n8n processes', () => {
 		const [a, b] = [process_(), process_()];
 		const winners: number[] = [];
 		for (let n = 0; n < 8; n++) {
-			const s = safety(`K-${n}`);
-			const [ra, rb] = await Promise.all([a.claimKey(executeContext(store, 'a'), s), b.claimKey(executeContext(store, 'b'), s)]);
-			winners.push([ra, rb].filter((r) => r === undefined).length);
+			const key = `K-${n}`;
+			const [ra, rb] = await Promise.all([a.claimKeys(executeContext(store, 'a'), [key]), b.claimKeys(executeContext(store, 'b'), [key])]);
+			winners.push([ra, rb].filter((r) => r.claimed.has(key)).length);
 		}
 		expect(winners).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
 	});
@@ -81,10 +81,39 @@ describe('idempotency claims shared by several n8n processes', () => {
 		const store = new ReadModifyWriteStore();
 		const [a, b] = [process_(), process_()];
 		const keys = Array.from({ length: 24 }, (_, n) => `ROW-${n}`);
-		const claims = keys.map((k, n) => (n % 2 === 0 ? a : b).claimKey(executeContext(store, n % 2 === 0 ? 'a' : 'b'), safety(k)));
-		expect((await Promise.all(claims)).filter((r) => r !== undefined)).toEqual([]);
+		const claims = keys.map((k, n) => (n % 2 === 0 ? a : b).claimKeys(executeContext(store, n % 2 === 0 ? 'a' : 'b'), [k]));
+		expect((await Promise.all(claims)).flatMap((r) => [...r.duplicates])).toEqual([]);
 		const later = process_();
-		const again = await Promise.all(keys.map((k) => later.claimKey(executeContext(store, 'c'), safety(k))));
-		expect(again.map((r) => r?.duplicate)).toEqual(keys.map(() => true));
+		const again = await later.claimKeys(executeContext(store, 'c'), keys);
+		expect([...again.duplicates].sort()).toEqual([...keys].sort());
+		expect(again.claimed.size).toBe(0);
+	});
+
+	it('one run claims all its keys in one round and leaves no claim token behind', async () => {
+		const store = new ReadModifyWriteStore();
+		const calls: string[][] = [];
+		const original = store.checkProcessedAndRecord.bind(store);
+		store.checkProcessedAndRecord = async (items: string[]) => {
+			calls.push(items);
+			return await original(items);
+		};
+		const keys = Array.from({ length: 200 }, (_, n) => `ROW-${n}`);
+		const claim = await process_().claimKeys(executeContext(store, 'a'), keys);
+		expect(claim.claimed.size).toBe(200);
+		expect(calls).toHaveLength(2);
+		expect(store.entries).toHaveLength(200);
+		expect([...(store.entries ?? [])].sort()).toEqual([...keys].sort());
+	});
+
+	it('refuses new keys near the bound instead of letting n8n forget the oldest ones', async () => {
+		const ks = process_();
+		const store = new ReadModifyWriteStore();
+		store.entries = Array.from({ length: ks.KEY_STORE_BOUND - ks.KEY_STORE_HEADROOM - 5 }, (_, n) => `OLD-${n}`);
+		const before = store.entries.length;
+		await expect(ks.claimKeys(executeContext(store, 'a'), ['A', 'B', 'C', 'D', 'E'])).rejects.toThrow(/too close to n8n's bound of 100000/);
+		expect(store.entries).toHaveLength(before);
+		expect(store.entries[0]).toBe('OLD-0');
+		const fits = await ks.claimKeys(executeContext(store, 'a'), ['A', 'B', 'C', 'D']);
+		expect(fits.claimed.size).toBe(4);
 	});
 });

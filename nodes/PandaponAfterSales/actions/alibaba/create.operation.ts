@@ -6,7 +6,9 @@ import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { compact, readId, readIdList, readInteger, readText } from '../../../shared/params';
 import { toIdDigits } from '../../../shared/bigJson';
-import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { safetyOptions } from '../../../shared/safety/options';
+import { guardedWrites } from '../../../shared/safety/pipeline';
+import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import {
 	goodsStatusField,
@@ -140,7 +142,7 @@ function readLineCounts(ctx: IExecuteFunctions, i: number, entryIds: bigint[]): 
 	});
 }
 
-export async function execute(this: IExecuteFunctions, i: number) {
+export const executeBatch = guardedWrites(function (i) {
 	const orderId = readId(this, 'orderId', 'Order ID', i);
 	const orderEntryIds = readIdList(this, 'orderEntryIds', 'Sub-Order IDs', i);
 	const disputeRequest = readChoice(this, disputeRequestField, i);
@@ -164,7 +166,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		orderEntryCountList: readLineCounts(this, i, orderEntryIds),
 	});
 
-	return await guardedWrite.call(this, i, {
+	return {
 		// The claim is the total at stake; checking the reason here makes a dry run a real validation.
 		preview: async () => {
 			const { reasons } = await requestReasons.call(this, i, { orderId, orderEntryIds, goodsStatus });
@@ -198,19 +200,16 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			};
 		},
 		write: async () => {
-			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.refund1688Create, { itemIndex: i, body });
-			const refundId = (data as IDataObject | null)?.refundId;
-			return {
-				refundId: refundId === undefined ? undefined : String(refundId),
+			const answer = await callPandapon.call(this, ENDPOINTS.refund1688Create, { itemIndex: i, body });
+			return written(answer, (data) => ({
+				refundId: data.refundId,
 				orderId: orderId.toString(),
 				disputeRequest,
 				applyPayment,
 				applyPaymentYuan: fenToYuan(applyPayment),
 				applyCarriage,
 				applyCarriageYuan: fenToYuan(applyCarriage),
-				requestId,
-			};
+			}), 'refundId');
 		},
-		resultIds: (result) => (result.refundId === undefined ? [] : [String(result.refundId)]),
-	});
-}
+	};
+});

@@ -1,11 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { compact, readIdText, readInteger, readText } from '../../../shared/params';
-import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { safetyOptions } from '../../../shared/safety/options';
+import { guardedWrites } from '../../../shared/safety/pipeline';
+import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import {
 	goodsStatusField,
@@ -65,7 +67,7 @@ export const description: INodeProperties[] = forOperation('taobao', 'create', [
 	safetyOptions,
 ]);
 
-export async function execute(this: IExecuteFunctions, i: number) {
+export const executeBatch = guardedWrites(function (i) {
 	const query = {
 		subOrderId: readIdText(this, 'subOrderId', 'Sub-Order ID', i),
 		refundType: readCode(this, 'refundType', 'Refund Type', i),
@@ -81,7 +83,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		refundImages: readImages(this, 'additionalFields.refundImages', 'Additional Fields › Images', i),
 	});
 
-	return await guardedWrite.call(this, i, {
+	return {
 		// Taobao renders a reverse order before it is submitted; the render checks reason and amount.
 		preview: async () => {
 			const { template } = await requestRender.call(this, i, query);
@@ -114,17 +116,14 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			};
 		},
 		write: async () => {
-			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.taobaoRefundCreate, { itemIndex: i, body });
-			const out = (data ?? {}) as IDataObject;
-			return {
-				refundId: out.refundId === undefined ? undefined : String(out.refundId),
+			const answer = await callPandapon.call(this, ENDPOINTS.taobaoRefundCreate, { itemIndex: i, body });
+			return written(answer, (out) => ({
+				refundId: out.refundId,
 				refundStatus: out.refundStatus,
 				subOrderId: query.subOrderId,
 				refundFee,
 				refundFeeYuan: fenToYuan(refundFee),
-				requestId,
-			};
+			}), 'refundId');
 		},
-		resultIds: (result) => (result.refundId === undefined ? [] : [String(result.refundId)]),
-	});
-}
+	};
+});

@@ -1,10 +1,12 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { cartIdsField } from '../../../shared/cartFields';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation, showFor } from '../../../shared/operation';
 import { compact, readIdList, readText } from '../../../shared/params';
-import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { safetyOptions } from '../../../shared/safety/options';
+import { guardedWrites } from '../../../shared/safety/pipeline';
+import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import { createdOrder } from '../../../PandaponOrder/actions/taobao/orderView';
 import { readReceiver, receiverProperty } from '../../../PandaponOrder/actions/taobao/receiver';
@@ -26,20 +28,19 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number) {
+export const executeBatch = guardedWrites(function (i) {
 	const ids = readIdList(this, 'cartIds', 'Cart IDs', i);
 	const body = {
 		ids,
 		orderAddress: readReceiver(this, i),
 		...compact({ userId: readText(this, 'userId', 'User ID', i, { maxLength: 64 }) }),
 	};
-	return await guardedWrite.call(this, i, {
+	return {
 		preview: async () => await previewCart.call(this, i, ids),
 		write: async () => {
-			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.taobaoCartCreateOrder, { itemIndex: i, body });
-			// The documented answer carries no data; the order id is there when the API gives one.
-			return { created: true, ...createdOrder(data), cartIds: ids.map(String), requestId };
+			const answer = await callPandapon.call(this, ENDPOINTS.taobaoCartCreateOrder, { itemIndex: i, body });
+			// The documented answer carries no data: without an order id the outcome is unknown.
+			return written(answer, (data) => ({ created: true, ...createdOrder(data), cartIds: ids.map(String) }));
 		},
-		resultIds: (result) => (result.orderId === undefined ? [] : [String(result.orderId)]),
-	});
-}
+	};
+});

@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { readInteger } from '../../../shared/params';
-import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { safetyOptions } from '../../../shared/safety/options';
+import { guardedWrites } from '../../../shared/safety/pipeline';
+import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import { consigneeField, orderIdsField, previewFreight, readChannelCode, readConsignee, readOrderIds } from './warehouse';
 
@@ -32,24 +34,23 @@ export const description: INodeProperties[] = forOperation('1688', 'createShipme
 	safetyOptions,
 ]);
 
-export async function execute(this: IExecuteFunctions, i: number) {
+export const executeBatch = guardedWrites(function (i) {
 	const orderIds = readOrderIds(this, i);
 	const channelCode = readChannelCode(this, i, true);
 	const consignee = readConsignee(this, i);
 	const declaredValue = readInteger(this, 'declaredValue', 'Declared Value (Fen)', i, { min: 1, max: 100_000_000 });
-	return await guardedWrite.call(this, i, {
+	return {
 		// Max Total guards the freight the warehouse will charge for this parcel.
 		preview: async () => {
 			const preview = await previewFreight.call(this, i, { orderIds, country: consignee.country as string, channelCode });
 			return { totalFen: preview.totalFreightFen, preview };
 		},
 		write: async () => {
-			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.warehouseShipmentCreate, {
+			const answer = await callPandapon.call(this, ENDPOINTS.warehouseShipmentCreate, {
 				itemIndex: i,
 				body: { orderIds, channelCode, consignee, declaredValue },
 			});
-			const shipment = (data ?? {}) as IDataObject;
-			return {
+			return written(answer, (shipment) => ({
 				created: true,
 				shipmentNo: shipment.shipmentNo,
 				channelCode: shipment.channelCode,
@@ -57,9 +58,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 				freightFen: shipment.freight,
 				freightYuan: fenToYuan(shipment.freight),
 				orderIds: ((shipment.orderIds ?? orderIds) as unknown[]).map(String),
-				requestId,
-			};
+			}), 'shipmentNo');
 		},
-		resultIds: (result) => (result.shipmentNo === undefined ? [] : [String(result.shipmentNo)]),
-	});
-}
+	};
+});

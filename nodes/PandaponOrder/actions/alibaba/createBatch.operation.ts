@@ -1,21 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { addressProperty } from '../../../shared/address';
+import { addressProperty, readAddress } from '../../../shared/address';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation, showFor } from '../../../shared/operation';
 import { orderOptionFields, readOrderOptions } from '../../../shared/orderFields';
 import { previewTotal } from '../../../shared/preview';
-import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { safetyOptions } from '../../../shared/safety/options';
+import { runWrites } from '../../../shared/safety/pipeline';
+import type { Sent, WriteRow } from '../../../shared/safety/pipeline';
+import { idText } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
-import { itemsOfSeller, pairedWith, runBatch } from './batch';
-import { linesField } from './cargo';
+import type { CargoLine } from './cargo';
+import { linesField, readLines } from './cargo';
 import { sellerFinder } from './previewBatch.operation';
 
 export const description: INodeProperties[] = [
 	...forOperation('1688', 'createBatch', [
 		{
-			displayName: 'All input items are ordered together: their lines are combined into one order per seller. The address, options and safety settings of the first item apply.',
+			displayName:
+				'All input items are ordered together: their lines are combined into one order per seller, and each item comes out with the orders its lines went into. The address and options of the first item apply; an Idempotency Key is per item (rows whose key was used are left out), and Max Total applies to the lines of all items together.',
 			name: 'batchNotice',
 			type: 'notice',
 			default: '',
@@ -26,48 +30,86 @@ export const description: INodeProperties[] = [
 	...forOperation('1688', 'createBatch', [...orderOptionFields(false), safetyOptions]),
 ];
 
-export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runBatch(this, async ({ first, addressParam, cargoParamList, lines }) => {
-		const all = [...new Set(lines.map((l) => l.index))];
-		const options = readOrderOptions(this, first);
-		const result = await guardedWrite.call(this, first, {
-			preview: async () => {
-				const { data } = await callPandapon.call(this, ENDPOINTS.order1688PreviewBatch, {
-					itemIndex: first,
-					body: { addressParam, cargoParamList },
-				});
-				return previewTotal(data);
-			},
-			write: async () => {
-				const { data, requestId } = await callPandapon.call(this, ENDPOINTS.order1688CreateBatch, {
-					itemIndex: first,
-					body: { ...options, addressParam, cargoParamList },
-				});
-				return { orders: (Array.isArray(data) ? data : []) as IDataObject[], requestId };
-			},
-			resultIds: (r) => (r.orders as IDataObject[]).map((o) => String(o.orderId)),
-		});
-		if (!Array.isArray(result.orders)) return [pairedWith(result, all)];
-		const orders = result.orders as IDataObject[];
-		const find = sellerFinder(
-			orders.map((o) => ({
-				seller: String(o.sellerOpenId),
-				lines: ((o.productItems ?? []) as IDataObject[]).map((p) => ({ offerId: p.productID, specId: p.specId })),
-			})),
-		);
-		return orders.map((o) =>
-			pairedWith(
-				{
-					orderId: String(o.orderId),
+interface Row {
+	lines: CargoLine[];
+	addressParam: IDataObject;
+	options: IDataObject;
+}
+
+/** One call's body for the rows: the first row's address and options, every row's lines. */
+function batchBody(rows: Array<WriteRow<Row>>) {
+	return { addressParam: rows[0].payload.addressParam, cargoParamList: rows.flatMap((r) => r.payload.lines) };
+}
+
+/** Each row's own result: the orders that hold its lines, or an unknown outcome when the answer cannot be read. */
+function rowResults(rows: Array<WriteRow<Row>>, data: unknown, requestId: string | undefined, clientRequestId: string): Sent[] {
+	const orders = (Array.isArray(data) ? data : []) as IDataObject[];
+	const find = sellerFinder(
+		orders.map((o) => ({
+			seller: String(o.sellerOpenId),
+			lines: ((o.productItems ?? []) as IDataObject[]).map((p) => ({ offerId: p.productID, specId: p.specId })),
+		})),
+	);
+	return rows.map((row): Sent => {
+		const sellers = new Set(row.payload.lines.map(find));
+		const own = orders.filter((o) => sellers.has(String(o.sellerOpenId)));
+		const ids = own.map((o) => idText(o.orderId));
+		if (own.length === 0 || sellers.has(undefined) || ids.some((id) => id === undefined)) {
+			return {
+				indexes: [row.index],
+				json: {
+					outcome: 'unknown',
+					message: 'Pandapon accepted the batch but its answer does not name the orders of this row: check the order list before running it again',
+					requestId,
+					clientRequestId,
+					raw: data as IDataObject,
+				},
+				ids: [],
+			};
+		}
+		return {
+			indexes: [row.index],
+			json: {
+				...(ids.length === 1 ? { orderId: ids[0] } : {}),
+				orderIds: ids as string[],
+				orders: own.map((o) => ({
+					orderId: idText(o.orderId),
 					sellerOpenId: o.sellerOpenId,
 					totalAmount: o.totalAmount,
 					totalAmountYuan: fenToYuan(o.totalAmount),
 					postFee: o.postFee,
-					requestId: result.requestId,
-					...(result.idempotencyKey ? { idempotencyKey: result.idempotencyKey } : {}),
-				},
-				itemsOfSeller(lines, find, String(o.sellerOpenId)),
-			),
-		);
+				})),
+				requestId,
+			},
+			ids: ids as string[],
+		};
+	});
+}
+
+export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runWrites<Row>(this, {
+		read(i) {
+			return { lines: readLines(this, i, true), addressParam: readAddress(this, i), options: readOrderOptions(this, i) };
+		},
+		async preview(rows) {
+			try {
+				const { data } = await callPandapon.call(this, ENDPOINTS.order1688PreviewBatch, { itemIndex: rows[0].index, body: batchBody(rows) });
+				const previewed = previewTotal(data);
+				return rows.map(() => previewed);
+			} catch (error) {
+				return rows.map(() => ({ error }));
+			}
+		},
+		async send(rows) {
+			try {
+				const answer = await callPandapon.call(this, ENDPOINTS.order1688CreateBatch, {
+					itemIndex: rows[0].index,
+					body: { ...rows[0].payload.options, ...batchBody(rows) },
+				});
+				return rowResults(rows, answer.data, answer.requestId, answer.clientRequestId);
+			} catch (error) {
+				return [{ indexes: rows.map((r) => r.index), error }];
+			}
+		},
 	});
 }

@@ -1,9 +1,11 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
 import { compact, readInteger, readText } from '../../../shared/params';
-import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { safetyOptions } from '../../../shared/safety/options';
+import { guardedWrites } from '../../../shared/safety/pipeline';
+import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import { orderInputFields, readOrderBody } from './orderLines';
 import { createdOrder } from './orderView';
@@ -49,7 +51,7 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, i: number) {
+export const executeBatch = guardedWrites(function (i) {
 	const orderBody = readOrderBody(this, i);
 	const extra = this.getNodeParameter('orderFields', i, {}) as Record<string, unknown>;
 	const body = {
@@ -63,12 +65,11 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			sellerOrderNumber: readText(this, 'orderFields.sellerOrderNumber', 'Seller Order Number', i, { maxLength: 64 }),
 		}),
 	};
-	return await guardedWrite.call(this, i, {
+	return {
 		preview: async () => await renderOrder.call(this, i, orderBody),
 		write: async () => {
-			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.taobaoOrderCreate, { itemIndex: i, body });
-			return { ...createdOrder(data), requestId };
+			const answer = await callPandapon.call(this, ENDPOINTS.taobaoOrderCreate, { itemIndex: i, body });
+			return written(answer, createdOrder);
 		},
-		resultIds: (result) => (result.orderId === undefined ? [] : [String(result.orderId)]),
-	});
-}
+	};
+});

@@ -1,10 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { readId } from '../../../shared/params';
-import { guardedWrite, safetyOptions } from '../../../shared/safeWrite';
+import { safetyOptions } from '../../../shared/safety/options';
+import { guardedWrites } from '../../../shared/safety/pipeline';
+import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import { readOrder } from './get.operation';
 import { orderIdField } from './orderId';
@@ -12,30 +14,24 @@ import { idText, simplifyTaobaoOrder } from './orderView';
 
 export const description: INodeProperties[] = forOperation('taobao', 'pay', [orderIdField, safetyOptions]);
 
-export async function execute(this: IExecuteFunctions, i: number) {
+export const executeBatch = guardedWrites(function (i) {
 	const orderId = readId(this, 'orderId', 'Order ID', i);
-	return await guardedWrite.call(this, i, {
+	return {
 		// What Pay would charge is the order's own total, as the seller has it now.
 		preview: async () => {
 			const order = simplifyTaobaoOrder(await readOrder.call(this, i, orderId.toString()));
 			return { totalFen: Number(order.totalAmount), preview: order };
 		},
 		write: async () => {
-			const { data, requestId } = await callPandapon.call(this, ENDPOINTS.taobaoOrderPay, {
-				itemIndex: i,
-				body: { orderId },
-			});
-			const paid = (data ?? {}) as IDataObject;
-			return {
+			const answer = await callPandapon.call(this, ENDPOINTS.taobaoOrderPay, { itemIndex: i, body: { orderId } });
+			return written(answer, (paid) => ({
 				paid: true,
 				orderId: idText(paid.orderId) ?? orderId.toString(),
 				status: paid.status,
 				paidAmount: paid.paidAmount,
 				paidAmountYuan: fenToYuan(paid.paidAmount),
 				payTime: paid.payTime,
-				requestId,
-			};
+			}));
 		},
-		resultIds: (result) => [String(result.orderId)],
-	});
-}
+	};
+});
