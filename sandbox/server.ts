@@ -13,6 +13,7 @@ import { CallbackDelivery } from './callbacks';
 import type { CallbackOptions } from './callbacks';
 import { CONTRACT } from './contract/index';
 import { HANDLERS } from './handlers/index';
+import { recordWrite, replayJournal } from './journal';
 import { CODES, SandboxError, SandboxState } from './state';
 
 export const DEMO_ACCESS_KEY = 'demo-access-key';
@@ -39,6 +40,8 @@ export interface SandboxOptions {
 	rateLimitPerSecond?: number;
 	/** Where and how to push message callbacks; none are pushed without it. */
 	callbacks?: CallbackOptions;
+	/** A file that keeps the accepted writes, replayed at start (see journal.ts). */
+	journal?: string;
 }
 
 /**
@@ -133,6 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	};
 	const rule = options.rule ?? DEFAULT_SIGNING_RULE;
 	const state = new SandboxState(clock);
+	if (options.journal) replayJournal(options.journal, state);
 	const callbacks = new CallbackDelivery(state);
 	callbacks.configure(options.callbacks);
 	const log: LoggedRequest[] = [];
@@ -332,6 +336,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		try {
 			if (ENDPOINTS[key].kind === 'write') state.countWrite(url.pathname);
 			data = handler({ body, query, state });
+			if (options.journal && ENDPOINTS[key].kind === 'write') recordWrite(options.journal, { key, body: raw, query });
 		} catch (error) {
 			if (error instanceof SandboxError) return refuse(res, entry, error.httpStatus, error.code, error.message);
 			return refuse(res, entry, 500, CODES.internal, `sandbox failure: ${(error as Error).message}`);

@@ -153,8 +153,8 @@ export async function freePort(): Promise<number> {
  * Reads n8n's own database with Node 24's built-in SQLite (Node 20 has none): execution counts and
  * the error `n8n execute` hides behind "No active execution found".
  */
-export function queryDatabase(userFolder: string, sql: string): Array<Record<string, unknown>> {
-	const script = `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1], { readOnly: true });
+export function queryDatabase(userFolder: string, sql: string, write = false): Array<Record<string, unknown>> {
+	const script = `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1], { readOnly: ${!write} });
 process.stdout.write(JSON.stringify(db.prepare(process.argv[2]).all()));`;
 	const out = execFileSync(NODE24, ['-e', script, join(userFolder, '.n8n', 'database.sqlite'), sql], {
 		encoding: 'utf8',

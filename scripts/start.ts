@@ -1,17 +1,22 @@
 /**
  * `npm start`: the sandbox and a real n8n with this package loaded, the demo credential and the
- * example workflows imported, the owner created from the environment. Ctrl-C stops both.
+ * example workflows imported where missing, the owner created from the environment. Ctrl-C stops
+ * both. What the user did stays: edited workflows and credentials are never imported over, the
+ * sandbox replays its accepted writes from the user folder, and n8n keeps its idempotency keys;
+ * `npm start -- --reset` forgets the sandbox's orders and the keys together and imports afresh.
  * `startDemo()` is the same setup for the browser suite (test/editor), on free ports and a
  * throwaway user folder.
  */
+import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { importSandboxCredential } from '../test/e2e/headless.e2e';
-import { ensureHost, HOST_DIR, installPackage, n8nEnv, ROOT, runN8n, startN8n, waitFor } from './host';
+import { ensureHost, HOST_DIR, installPackage, n8nEnv, NODE24, ROOT, runN8n, startN8n, waitFor } from './host';
 
 export const DEMO_LOGIN = { email: 'demo@pandapon.local', password: 'Pandapon-demo-1' };
 
@@ -36,6 +41,70 @@ export interface DemoOptions {
 	/** Where n8n's own log goes: the terminal (npm start) or a buffer kept for error reports. */
 	output: 'inherit' | 'pipe';
 	log?: (line: string) => void;
+	/** Forget the sandbox's orders and n8n's idempotency keys, and import the examples and credential again. */
+	reset?: boolean;
+}
+
+const CREDENTIAL_ID = 'PandaponSandbox1';
+
+/** The sandbox's journal of accepted writes, kept beside n8n's own data. */
+export function journalOf(userFolder: string): string {
+	return join(userFolder, 'pandapon-sandbox-writes.jsonl');
+}
+
+/**
+ * Forgets the keys together with the orders they stand for: a key kept while its order is gone
+ * would make every keyed row a "duplicate" of nothing. n8n's SQLite is opened with the Node that
+ * runs n8n (its node:sqlite), as queryDatabase does.
+ */
+function forgetKeys(userFolder: string): void {
+	const database = join(userFolder, '.n8n', 'database.sqlite');
+	if (!existsSync(database)) return;
+	const script = `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1]);
+if (db.prepare("select name from sqlite_master where name = 'processed_data'").all().length) db.exec('delete from processed_data');`;
+	execFileSync(NODE24, ['-e', script, database], { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+}
+
+/** Ids of the workflows n8n already has, so an edited example is never imported over. */
+async function existingWorkflows(env: NodeJS.ProcessEnv): Promise<Set<string>> {
+	const result = await runN8n(['list:workflow'], env);
+	if (result.code !== 0) throw new Error(`list:workflow failed:\n${result.stdout}\n${result.stderr}`);
+	return new Set(result.stdout.split('\n').map((line) => line.split('|')[0].trim()).filter(Boolean));
+}
+
+async function hasCredential(env: NodeJS.ProcessEnv, userFolder: string): Promise<boolean> {
+	const out = join(userFolder, 'credential-check.json');
+	const result = await runN8n(['export:credentials', `--id=${CREDENTIAL_ID}`, `--output=${out}`], env);
+	const found = result.code === 0 && existsSync(out) && readFileSync(out, 'utf8').includes(CREDENTIAL_ID);
+	rmSync(out, { force: true });
+	return found;
+}
+
+/** Imports the credential and the examples that are missing (all of them on a reset), the examples in one call. */
+async function importMissing(env: NodeJS.ProcessEnv, userFolder: string, sandbox: Sandbox, reset: boolean, log: (line: string) => void): Promise<void> {
+	const fresh = reset || !existsSync(join(userFolder, '.n8n', 'database.sqlite'));
+	if (fresh || !(await hasCredential(env, userFolder))) {
+		log('Importing the sandbox credential…');
+		await importSandboxCredential(env, userFolder, sandbox);
+	}
+	const have = fresh ? new Set<string>() : await existingWorkflows(env);
+	const examples = join(ROOT, 'examples');
+	const missing = readdirSync(examples)
+		.filter((f) => f.endsWith('.json'))
+		.filter((f) => !have.has((JSON.parse(readFileSync(join(examples, f), 'utf8')) as { id: string }).id));
+	if (missing.length === 0) {
+		log('The example workflows are there already; your changes to them are kept.');
+		return;
+	}
+	log(`Importing ${missing.length} example workflow(s)…`);
+	const batch = mkdtempSync(join(tmpdir(), 'pandapon-examples-'));
+	try {
+		for (const file of missing) copyFileSync(join(examples, file), join(batch, file));
+		const result = await runN8n(['import:workflow', '--separate', `--input=${batch}`], env);
+		if (result.code !== 0) throw new Error(`importing ${missing.join(', ')} failed:\n${result.stdout}\n${result.stderr}`);
+	} finally {
+		rmSync(batch, { recursive: true, force: true });
+	}
 }
 
 export interface Demo {
@@ -53,7 +122,13 @@ export interface Demo {
 export async function startDemo(options: DemoOptions): Promise<Demo> {
 	const log = options.log ?? console.log;
 	ensureHost(log);
-	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0 });
+	mkdirSync(options.userFolder, { recursive: true });
+	if (options.reset) {
+		log('Reset: forgetting the sandbox\'s orders and n8n\'s idempotency keys…');
+		rmSync(journalOf(options.userFolder), { force: true });
+		forgetKeys(options.userFolder);
+	}
+	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0, journal: journalOf(options.userFolder) });
 	let n8n: ChildProcess | undefined;
 	let output = '';
 	const stop = async () => {
@@ -72,16 +147,9 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
 		await sandbox.close();
 	};
 	try {
-		mkdirSync(options.userFolder, { recursive: true });
 		installPackage(options.userFolder);
 		const env = n8nEnv(options.userFolder, { http: options.port, broker: options.brokerPort }, ownerEnv());
-		log('Importing the sandbox credential and the example workflows…');
-		await importSandboxCredential(env, options.userFolder, sandbox);
-		const examples = join(ROOT, 'examples');
-		for (const file of readdirSync(examples).filter((f) => f.endsWith('.json'))) {
-			const result = await runN8n(['import:workflow', `--input=${join(examples, file)}`], env);
-			if (result.code !== 0) throw new Error(`importing ${file} failed:\n${result.stdout}\n${result.stderr}`);
-		}
+		await importMissing(env, options.userFolder, sandbox, options.reset === true, log);
 		n8n = startN8n(env, options.output);
 		n8n.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
 		n8n.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
@@ -103,6 +171,7 @@ async function main(): Promise<void> {
 		port,
 		brokerPort: Number(process.env.N8N_RUNNERS_BROKER_PORT ?? port + 1),
 		output: 'inherit',
+		reset: process.argv.includes('--reset'),
 	});
 	const stop = () => void demo.stop();
 	process.on('SIGINT', stop);
@@ -117,6 +186,8 @@ async function main(): Promise<void> {
   Open "Pandapon demo: 1688 cart to order" and click Execute workflow.
   Pandapon sandbox (the credential "Pandapon sandbox" points here): ${demo.sandbox.url}
   ${existsSync(join(userFolder, '.n8n')) ? `n8n data: ${userFolder}/.n8n` : ''}
+  Your workflows, the sandbox's orders and the idempotency keys are kept across restarts;
+  npm start -- --reset forgets the orders and keys and imports the examples again.
   Ctrl-C stops both.
 `);
 }

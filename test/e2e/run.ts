@@ -4,6 +4,8 @@ import { headlessCases } from './headless.e2e';
 import { packageCases } from './package.e2e';
 import { runCases } from './runner';
 import { serverCases } from './server.e2e';
+import { startCases } from './start.e2e';
+import { templateCases } from './templates.e2e';
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
 		await runCases('package', packageCases),
 		await runCases('headless', headlessCases),
 		await runCases('server', serverCases),
+		await runCases('templates', templateCases),
+		await runCases('start', startCases),
 	];
 	const passed = results.reduce((t, r) => t + r.passed, 0);
 	const failed = results.reduce((t, r) => t + r.failed, 0);

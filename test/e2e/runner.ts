@@ -11,7 +11,9 @@ export interface Case {
 export async function runCases(suite: string, cases: Case[]): Promise<{ passed: number; failed: number }> {
 	let passed = 0;
 	let failed = 0;
-	for (const c of cases) {
+	// E2E_ONLY=<text> runs only the cases whose name contains it, while working on one of them.
+	const only = process.env.E2E_ONLY;
+	for (const c of cases.filter((c) => !only || `${suite} › ${c.name}`.includes(only))) {
 		const started = Date.now();
 		try {
 			await c.run();
