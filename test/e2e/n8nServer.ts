@@ -4,8 +4,9 @@ import { basename, join } from 'node:path';
 
 import { freePort, installPackage, n8nEnv, preserveN8nRecords, queryDatabase, runN8n, startN8n, waitFor } from '../../scripts/host';
 import type { Sandbox } from '../../sandbox/server';
+import { DEMO_LOGIN } from '../../scripts/start';
 import { importSandboxCredential } from './headless.e2e';
-import { assert } from './runner';
+import { assert, assertEqual } from './runner';
 
 export interface N8nServer {
 	dir: string;
@@ -91,4 +92,20 @@ export async function settledExecutions(
 		if (Date.now() > deadline) return now;
 		last = now;
 	}
+}
+
+/** The owner's session on a running n8n, as the editor has it: what the REST calls below need. */
+export async function signIn(n8n: N8nServer): Promise<{ get: (path: string) => Promise<Response>; post: (path: string, body: unknown) => Promise<Response> }> {
+	const login = await fetch(`${n8n.base}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+	});
+	assertEqual(login.status, 200, 'owner login');
+	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	const headers = { cookie, 'content-type': 'application/json', 'browser-id': 'e2e' };
+	return {
+		get: async (path) => await fetch(`${n8n.base}${path}`, { headers }),
+		post: async (path, body) => await fetch(`${n8n.base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+	};
 }

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 
 import { packTarball, PACKAGE_NAME } from '../../scripts/communityPackage';
 import { ROOT } from '../../scripts/host';
-import { DEMO_LOGIN, ownerEnv } from '../../scripts/start';
+import { ownerEnv } from '../../scripts/start';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { startN8nServer } from './n8nServer';
+import { signIn, startN8nServer } from './n8nServer';
 import type { N8nServer } from './n8nServer';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
@@ -54,24 +54,7 @@ async function withSignedInN8n(run: (session: Session) => Promise<void>): Promis
 	const sandbox = await startSandbox();
 	const n8n = await startN8nServer(sandbox, [], ownerEnv());
 	try {
-		const login = await fetch(`${n8n.base}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
-		});
-		assertEqual(login.status, 200, 'owner login');
-		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-		await run({
-			sandbox,
-			n8n,
-			get: async (path) => fetch(`${n8n.base}${path}`, { headers: { cookie } }),
-			post: async (path, body) =>
-				fetch(`${n8n.base}${path}`, {
-					method: 'POST',
-					headers: { cookie, 'content-type': 'application/json', 'browser-id': 'e2e' },
-					body: JSON.stringify(body),
-				}),
-		});
+		await run({ sandbox, n8n, ...(await signIn(n8n)) });
 	} finally {
 		await n8n.stop();
 		await sandbox.close();

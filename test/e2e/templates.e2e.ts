@@ -11,10 +11,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { queryDatabase, ROOT } from '../../scripts/host';
-import { DEMO_LOGIN, ownerEnv } from '../../scripts/start';
+import { ownerEnv } from '../../scripts/start';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { startN8nServer } from './n8nServer';
+import { signIn, startN8nServer } from './n8nServer';
 import type { N8nServer } from './n8nServer';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
@@ -102,22 +102,6 @@ interface Session {
 	get: (path: string) => Promise<Response>;
 }
 
-async function signIn(n8n: N8nServer): Promise<Session> {
-	const login = await fetch(`${n8n.base}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
-	});
-	assertEqual(login.status, 200, 'owner login');
-	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-	const headers = { cookie, 'content-type': 'application/json', 'browser-id': 'e2e' };
-	return {
-		n8n,
-		get: async (path) => await fetch(`${n8n.base}${path}`, { headers }),
-		post: async (path, body) => await fetch(`${n8n.base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
-	};
-}
-
 /** What the editor's Execute button does: a manual run from the trigger, then the execution's end (with its stored data when it failed). */
 async function executeButton(session: Session, workflowId: string): Promise<{ status: string; data?: string }> {
 	const started = await session.post(`/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } });
@@ -152,7 +136,7 @@ async function withTemplate(run: (ctx: { sandbox: Sandbox; session: Session; she
 	const sheet = await startSheet([row(1, EARRING, 2), row(2, TSHIRT, 1), row(3, KEYCHAIN, 4)]);
 	const n8n = await startN8nServer(sandbox, [], ownerEnv());
 	try {
-		const session = await signIn(n8n);
+		const session = { n8n, ...(await signIn(n8n)) };
 		const workflow = sheetTemplate(sheet.base);
 		const created = await session.post('/rest/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings ?? {} });
 		const body = (await created.json()) as { data?: { id?: string } };
