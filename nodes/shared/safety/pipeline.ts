@@ -30,6 +30,11 @@ export interface WriteOperation<P> {
 	read: (this: IExecuteFunctions, i: number) => P | Promise<P>;
 	/** Prices the rows that ask for Dry Run or Max Total; one entry per row, in the order given. */
 	preview: (this: IExecuteFunctions, rows: Array<WriteRow<P>>) => Promise<Array<Previewed | { error: unknown }>>;
+	/**
+	 * Whether rows of one run that share a key are one purchase (a batch sent in one call, so a
+	 * fixed key covers the whole batch) rather than a repeat of the first row.
+	 */
+	sharedKeys?: boolean;
 	/** Sends the rows; without Continue On Fail it starts no new write once one has failed. */
 	send: (this: IExecuteFunctions, rows: Array<WriteRow<P>>) => Promise<Sent[]>;
 }
@@ -89,10 +94,10 @@ export async function runWrites<P>(ctx: IExecuteFunctions, op: WriteOperation<P>
 	const owner = new Map<string, number>();
 	const duplicates: number[] = [];
 	for (const [i, key] of keyOf) {
-		if (claim.duplicates.has(key) || owner.has(key)) {
+		if (claim.duplicates.has(key) || (owner.has(key) && !op.sharedKeys)) {
 			duplicates.push(i);
 			failures.delete(i);
-		} else {
+		} else if (!owner.has(key)) {
 			owner.set(key, i);
 		}
 	}
@@ -141,6 +146,14 @@ export async function runWrites<P>(ctx: IExecuteFunctions, op: WriteOperation<P>
 	}
 
 	const sent = live.length === 0 ? [] : await op.send.call(ctx, live);
+	const idsOfKey = new Map<string, string[]>();
+	for (const result of sent) {
+		if ('error' in result) continue;
+		for (const i of result.indexes) {
+			const key = keyOf.get(i);
+			if (key !== undefined) idsOfKey.set(key, [...new Set([...(idsOfKey.get(key) ?? []), ...result.ids])]);
+		}
+	}
 	const done: Array<{ indexes: number[]; ids: string[] }> = [];
 	let firstFailure: { index: number; error: unknown } | undefined;
 	const settled = new Set<number>();
@@ -155,9 +168,10 @@ export async function runWrites<P>(ctx: IExecuteFunctions, op: WriteOperation<P>
 			if (ctx.continueOnFail()) for (const i of result.indexes) out.push({ json: errorItem(result.error), pairedItem: { item: i } });
 			continue;
 		}
-		for (const key of keys) keepKey(ctx, key, result.ids);
+		for (const key of keys) keepKey(ctx, key, idsOfKey.get(key) ?? result.ids);
 		done.push({ indexes: result.indexes, ids: result.ids });
-		const json = keys.length === 1 && result.indexes.length === 1 ? { ...result.json, idempotencyKey: keys[0] } : result.json;
+		const rowKey = result.indexes.length === 1 ? keyOf.get(result.indexes[0]) : undefined;
+		const json = rowKey !== undefined ? { ...result.json, idempotencyKey: rowKey } : result.json;
 		out.push({ json, pairedItem: result.indexes.length === 1 ? { item: result.indexes[0] } : result.indexes.map((item) => ({ item })) });
 	}
 	// Rows never sent because an earlier row failed: their keys were not used.

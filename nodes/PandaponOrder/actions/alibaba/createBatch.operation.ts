@@ -88,6 +88,7 @@ function rowResults(rows: Array<WriteRow<Row>>, data: unknown, requestId: string
 
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites<Row>(this, {
+		sharedKeys: true,
 		read(i) {
 			return { lines: readLines(this, i, true), addressParam: readAddress(this, i), options: readOrderOptions(this, i) };
 		},

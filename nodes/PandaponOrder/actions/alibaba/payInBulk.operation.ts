@@ -69,6 +69,7 @@ function rowResult(row: WriteRow<string[]>, results: Map<string, IDataObject>, e
 
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites<string[]>(this, {
+		sharedKeys: true,
 		read(i) {
 			return [...new Set(readIdList(this, 'orderIds', 'Order IDs', i).map(String))];
 		},
