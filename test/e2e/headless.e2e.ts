@@ -108,8 +108,10 @@ export const headlessCases: Case[] = [
 				await importWorkflow(join(ROOT, 'test', 'e2e', 'workflows', 'full-chain.json'));
 				const run = await execute('PandaponChain001');
 				const created = nodeJson(run, 'Create Batch');
-				assertEqual(created.length, 2, 'one order per seller');
-				assertEqual(new Set(created.map((o) => o.sellerOpenId)).size, 2, 'two sellers');
+				assertEqual(created.length, 2, 'one item per input row (one row per seller here)');
+				const orders = created.map((row) => (row.orders as Array<Record<string, unknown>>)[0]);
+				assertEqual(new Set(orders.map((o) => o.sellerOpenId)).size, 2, 'two sellers');
+				assert(created.every((row) => /^\d{19}$/.test(String(row.orderId))), `19-digit order ids as text: ${JSON.stringify(created.map((r) => r.orderId))}`);
 				const paid = nodeJson(run, 'Pay in Bulk');
 				assertEqual(paid.map((p) => p.success), [true, true], 'both orders paid');
 				const parcels = nodeJson(run, 'Tracking');
