@@ -7,6 +7,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 
 import { parseJsonBig } from '../nodes/shared/bigJson';
 import type { EndpointKey } from '../nodes/shared/catalogue';
+import { DEFAULT_VARIANTS } from './handlers/common';
 import { HANDLERS } from './handlers/index';
 import type { SandboxState } from './state';
 
@@ -14,6 +15,8 @@ interface Entry {
 	key: EndpointKey;
 	body: string;
 	query: Record<string, string>;
+	/** The values of the path's `{name}` segments (absent in journals written before paths had any). */
+	path?: Record<string, string>;
 }
 
 export function recordWrite(file: string, entry: Entry): void {
@@ -29,7 +32,7 @@ export function replayJournal(file: string, state: SandboxState): number {
 		const entry = JSON.parse(line) as Entry;
 		const body = entry.body.trim() === '' ? {} : (parseJsonBig(entry.body, { asBigInt: true }) as Record<string, unknown>);
 		try {
-			HANDLERS[entry.key]?.({ body, query: entry.query, state });
+			HANDLERS[entry.key]?.({ body, query: entry.query, path: entry.path ?? {}, state, variants: DEFAULT_VARIANTS });
 			replayed++;
 		} catch {
 			// A write that depended on time (a price that has since moved) may not apply again; the rest still do.

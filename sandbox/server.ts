@@ -12,6 +12,9 @@ import { evidenceJson, recordEvidence } from '../scripts/evidence';
 import { CallbackDelivery } from './callbacks';
 import type { CallbackOptions } from './callbacks';
 import { CONTRACT } from './contract/index';
+import { publishedPage, responseIssues } from './contract/published';
+import { DEFAULT_VARIANTS } from './handlers/common';
+import type { Variants } from './handlers/common';
 import { HANDLERS } from './handlers/index';
 import { recordWrite, replayJournal } from './journal';
 import { CODES, SandboxError, SandboxState } from './state';
@@ -38,6 +41,8 @@ export interface SandboxOptions {
 	latencyJitterMs?: number;
 	/** Requests per second past which the sandbox answers 429; 0 = no limit. */
 	rateLimitPerSecond?: number;
+	/** Answers to pick where mirrors disagree or Pandapon publishes none (see handlers/common.ts). */
+	variants?: Partial<Variants>;
 	/** Where and how to push message callbacks; none are pushed without it. */
 	callbacks?: CallbackOptions;
 	/** A file that keeps the accepted writes, replayed at start (see journal.ts). */
@@ -71,6 +76,8 @@ export interface LoggedRequest {
 	status?: number;
 	code?: number;
 	contractErrors?: string[];
+	/** How the answer departs from the published page's response fields (sandbox/contract/published.ts). */
+	responseErrors?: string[];
 }
 
 export interface Sandbox {
@@ -80,18 +87,29 @@ export interface Sandbox {
 	log: LoggedRequest[];
 	faults: Fault[];
 	callbacks: CallbackDelivery;
+	/** Switchable while running: the next request answers with the variants set here. */
+	variants: Variants;
 	/** API requests being answered right now, and the most there ever were at once. */
 	stats: { inFlight: number; maxInFlight: number };
 	options: Required<Pick<SandboxOptions, 'accessKey' | 'accessSecret' | 'userId' | 'windowMs'>> & SandboxOptions;
 	close(): Promise<void>;
 }
 
-const ROUTES = new Map<string, EndpointKey>(
-	(Object.entries(ENDPOINTS) as Array<[EndpointKey, (typeof ENDPOINTS)[EndpointKey]]>).map(([key, e]) => [
-		`${e.method} ${e.path}`,
-		key,
-	]),
-);
+/** Each endpoint's method and path as a pattern: a `{name}` segment matches one path segment. */
+const ROUTES = (Object.entries(ENDPOINTS) as Array<[EndpointKey, (typeof ENDPOINTS)[EndpointKey]]>).map(([key, e]) => ({
+	key,
+	method: e.method,
+	names: [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+	pattern: new RegExp(`^${e.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
+}));
+
+function route(method: string, pathname: string): { key: EndpointKey; path: Record<string, string> } | undefined {
+	for (const r of ROUTES) {
+		const match = r.method === method ? r.pattern.exec(pathname) : null;
+		if (match) return { key: r.key, path: Object.fromEntries(r.names.map((name, n) => [name, decodeURIComponent(match[n + 1])])) };
+	}
+	return undefined;
+}
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
 	return new Promise((resolve, reject) => {
@@ -137,6 +155,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const rule = options.rule ?? DEFAULT_SIGNING_RULE;
 	const state = new SandboxState(clock);
 	if (options.journal) replayJournal(options.journal, state);
+	const variants: Variants = { ...DEFAULT_VARIANTS, ...options.variants };
 	const callbacks = new CallbackDelivery(state);
 	callbacks.configure(options.callbacks);
 	const log: LoggedRequest[] = [];
@@ -258,9 +277,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		recordEvidence('sandbox', evidenceJson(entry));
 		if (raw === undefined) return refuse(res, entry, 413, CODES.invalidRequest, `body over ${MAX_BODY_BYTES} bytes`);
 
-		const key = ROUTES.get(`${method} ${url.pathname}`);
+		const found = route(method, url.pathname);
+		const key = found?.key;
 		entry.endpoint = key;
-		if (!key) return refuse(res, entry, 404, CODES.unknownPath, `no such API: ${method} ${url.pathname}`);
+		if (!found || !key) return refuse(res, entry, 404, CODES.unknownPath, `no such API: ${method} ${url.pathname}`);
 
 		const verdict = verifySignedRequest({
 			headers: req.headers,
@@ -319,6 +339,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 		const issues: string[] = [];
 		for (const [schema, value, where] of [
+			[contract.path, found.path, 'path'],
 			[contract.query, query, 'query'],
 			[contract.body, body, 'body'],
 		] as const) {
@@ -335,8 +356,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		let data: unknown;
 		try {
 			if (ENDPOINTS[key].kind === 'write') state.countWrite(url.pathname);
-			data = handler({ body, query, state });
-			if (options.journal && ENDPOINTS[key].kind === 'write') recordWrite(options.journal, { key, body: raw, query });
+			data = handler({ body, query, path: found.path, state, variants });
+			if (options.journal && ENDPOINTS[key].kind === 'write') recordWrite(options.journal, { key, body: raw, query, path: found.path });
 		} catch (error) {
 			if (error instanceof SandboxError) return refuse(res, entry, error.httpStatus, error.code, error.message);
 			return refuse(res, entry, 500, CODES.internal, `sandbox failure: ${(error as Error).message}`);
@@ -345,6 +366,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (after && (await applyFault(after, res, entry))) return;
 		entry.status = 200;
 		entry.code = CODES.ok;
+		const page = publishedPage(ENDPOINTS[key]);
+		const departures = page ? responseIssues(page, data) : [];
+		if (departures.length > 0) entry.responseErrors = departures;
 		send(res, 200, envelope(CODES.ok, '成功', data));
 	}
 
@@ -366,6 +390,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		log,
 		faults,
 		callbacks,
+		variants,
 		stats,
 		options: settings,
 		close: () =>

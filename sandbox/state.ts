@@ -488,7 +488,13 @@ function formatTime(ms: number): string {
 	)}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}+0800`;
 }
 
-/** The 1688 order-detail shape (baseInfo, productItems, nativeLogistics, tradeTerms…), amounts in fen. */
+/** Fen as the yuan decimal 1688's order detail writes (1470 → 14.7). */
+const yuan = (fen: number) => fen / 100;
+
+/**
+ * The 1688 order-detail shape (baseInfo, productItems, nativeLogistics, tradeTerms…) in 1688's
+ * units: amounts in yuan decimals, `discount` in fen (see nodes/shared/units.ts).
+ */
 export function orderDetail(order: Order): unknown {
 	const { goods, total } = orderTotals(order);
 	return {
@@ -498,9 +504,9 @@ export function orderDetail(order: Order): unknown {
 			status: order.status,
 			flow: order.flow,
 			tradeType: order.tradeType ?? '50060',
-			totalAmount: total,
-			sumProductPayment: goods,
-			shippingFee: order.shippingFen,
+			totalAmount: yuan(total),
+			sumProductPayment: yuan(goods),
+			shippingFee: yuan(order.shippingFen),
 			discount: order.discountFen,
 			createTime: formatTime(order.createdAt),
 			sellerOpenId: order.sellerOpenId,
@@ -529,8 +535,8 @@ export function orderDetail(order: Order): unknown {
 				return { name, value };
 			}),
 			quantity: l.quantity,
-			price: l.priceFen,
-			itemAmount: l.priceFen * l.quantity,
+			price: yuan(l.priceFen),
+			itemAmount: yuan(l.priceFen * l.quantity),
 			status: order.status,
 		})),
 		nativeLogistics: {
@@ -551,7 +557,7 @@ export function orderDetail(order: Order): unknown {
 				deliveredTime: formatTime(p.shippedAt),
 			})),
 		},
-		tradeTerms: [{ payStatus: order.status === 'waitbuyerpay' || order.status === 'cancel' ? '1' : '2', phasAmount: total, phase: 1 }],
+		tradeTerms: [{ payStatus: order.status === 'waitbuyerpay' || order.status === 'cancel' ? '1' : '2', phasAmount: yuan(total), phase: 1 }],
 		guaranteesTerms: { assuranceInfo: '交易保障', qualityAssuranceType: 'standard' },
 		orderBizInfo: { odsCyd: false, creditOrder: false },
 	};

@@ -15,8 +15,6 @@ export const PACKAGE_NAME = JSON.parse(readFileSync(join(ROOT, 'package.json'), 
 
 export interface PackedTarball {
 	path: string;
-	files: string[];
-	size: number;
 }
 
 let packed: PackedTarball | undefined;
@@ -29,8 +27,8 @@ export function packTarball(): PackedTarball {
 	rmSync(destination, { recursive: true, force: true });
 	mkdirSync(destination, { recursive: true });
 	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8' });
-	const [info] = JSON.parse(out) as Array<{ filename: string; size: number; files: Array<{ path: string }> }>;
-	packed = { path: join(destination, info.filename), files: info.files.map((f) => f.path), size: info.size };
+	const [info] = JSON.parse(out) as Array<{ filename: string }>;
+	packed = { path: join(destination, info.filename) };
 	return packed;
 }
 

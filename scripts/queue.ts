@@ -17,7 +17,7 @@ import { basename, join } from 'node:path';
 
 import { importSandboxCredential } from '../test/e2e/headless.e2e';
 import { recordEvidence } from './evidence';
-import { freePort, HOST_DIR, installPackage, n8nEnv, NODE24, runN8n, waitFor } from './host';
+import { freePort, HOST_DIR, installPackage, n8nEnv, NODE24, runN8n, waitFor, webhookRegistered } from './host';
 import { startRoundRobin } from './proxy';
 import type { RoundRobin } from './proxy';
 import { ensureServices, pgClient, startPostgres, startRedis } from './services';
@@ -235,7 +235,7 @@ export async function startQueueCluster(options: QueueOptions): Promise<QueueClu
 		// Webhooks are registered by the main in the shared database; each processor must find them.
 		for (const p of webhooks) {
 			for (const path of options.workflows.flatMap((w) => w.webhooks)) {
-				await waitFor(`http://127.0.0.1:${p.port}/webhook/${path}`, (_s, body) => body.includes('Did you mean to make a POST'), 60_000).catch((e: Error) => {
+				await waitFor(`http://127.0.0.1:${p.port}/webhook/${path}`, (_s, body) => webhookRegistered(body), 60_000).catch((e: Error) => {
 					throw new Error(`${p.name}: ${e.message}\n${p.log().slice(-2000)}\nmain:\n${main.log().slice(-6000)}`);
 				});
 			}

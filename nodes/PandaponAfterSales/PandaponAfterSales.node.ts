@@ -16,10 +16,11 @@ export class PandaponAfterSales implements INodeType {
 		description: 'Claim refunds and returns on 1688 and Taobao orders through the Pandapon API',
 		defaults: { name: 'Pandapon After-Sales' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// n8n before 1.85 (n8n-workflow 1.80) has no NodeConnectionTypes; its connection is the same 'main'.
+		inputs: [NodeConnectionTypes?.Main ?? 'main'],
+		outputs: [NodeConnectionTypes?.Main ?? 'main'],
 		credentials: [{ name: 'pandaponApi', required: true }],
-		properties: nodeProperties(platforms),
+		properties: nodeProperties(platforms, 'After-Sales'),
 	};
 
 	methods = {

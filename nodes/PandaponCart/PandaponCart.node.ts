@@ -15,10 +15,11 @@ export class PandaponCart implements INodeType {
 		description: 'Fill and order 1688 and Taobao shopping carts through the Pandapon API',
 		defaults: { name: 'Pandapon Cart' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// n8n before 1.85 (n8n-workflow 1.80) has no NodeConnectionTypes; its connection is the same 'main'.
+		inputs: [NodeConnectionTypes?.Main ?? 'main'],
+		outputs: [NodeConnectionTypes?.Main ?? 'main'],
 		credentials: [{ name: 'pandaponApi', required: true }],
-		properties: nodeProperties(platforms),
+		properties: nodeProperties(platforms, 'Cart'),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

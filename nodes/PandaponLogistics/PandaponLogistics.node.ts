@@ -25,10 +25,11 @@ export class PandaponLogistics implements INodeType {
 		description: 'Track parcels and arrange international shipping through the Pandapon API',
 		defaults: { name: 'Pandapon Logistics' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// n8n before 1.85 (n8n-workflow 1.80) has no NodeConnectionTypes; its connection is the same 'main'.
+		inputs: [NodeConnectionTypes?.Main ?? 'main'],
+		outputs: [NodeConnectionTypes?.Main ?? 'main'],
 		credentials: [{ name: 'pandaponApi', required: true }],
-		properties: nodeProperties(platforms),
+		properties: nodeProperties(platforms, 'Logistics'),
 	};
 
 	methods = {

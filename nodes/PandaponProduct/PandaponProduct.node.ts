@@ -15,10 +15,11 @@ export class PandaponProduct implements INodeType {
 		description: 'Find and read 1688 and Taobao products through the Pandapon API',
 		defaults: { name: 'Pandapon Product' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// n8n before 1.85 (n8n-workflow 1.80) has no NodeConnectionTypes; its connection is the same 'main'.
+		inputs: [NodeConnectionTypes?.Main ?? 'main'],
+		outputs: [NodeConnectionTypes?.Main ?? 'main'],
 		credentials: [{ name: 'pandaponApi', required: true }],
-		properties: nodeProperties(platforms),
+		properties: nodeProperties(platforms, 'Product'),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

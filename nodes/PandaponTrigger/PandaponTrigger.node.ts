@@ -1,7 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,6 +12,7 @@ import type {
 
 import { handleCallback } from './callback';
 import { TRIGGER_EVENT_OPTIONS } from './events';
+import { startRun } from './run';
 
 export class PandaponTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +25,8 @@ export class PandaponTrigger implements INodeType {
 		description: 'Starts the workflow when Pandapon pushes an order message (price, status, shipment, refund)',
 		defaults: { name: 'Pandapon Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		// n8n before 1.85 (n8n-workflow 1.80) has no NodeConnectionTypes; its connection is the same 'main'.
+		outputs: [NodeConnectionTypes?.Main ?? 'main'],
 		credentials: [{ name: 'pandaponApi', required: true }],
 		webhooks: [
 			{
@@ -30,6 +34,14 @@ export class PandaponTrigger implements INodeType {
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
 				// An empty response data makes n8n answer with our webhookResponse (see shared/n8n-runtime.md).
+				responseData: '',
+				path: 'pandapon',
+			},
+			{
+				// The console's Verify may open the URL with a GET: answered 200 (token still checked), nothing runs.
+				name: 'setup',
+				httpMethod: 'GET',
+				responseMode: 'onReceived',
 				responseData: '',
 				path: 'pandapon',
 			},
@@ -85,7 +97,7 @@ export class PandaponTrigger implements INodeType {
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to read the order from the Pandapon API before the workflow runs and attach it as "order" (messages can arrive out of order)',
+							'Whether to read the order from the Pandapon API as the workflow starts and attach it as "order" (messages can arrive out of order). The callback is answered first. An Order › Get node after the trigger does the same and shows its own errors.',
 					},
 					{
 						displayName: 'Ignore Redeliveries',
@@ -141,6 +153,10 @@ export class PandaponTrigger implements INodeType {
 			},
 		},
 	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await startRun.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await handleCallback.call(this, this.getNodeParameter('options', {}) as IDataObject);

@@ -51,6 +51,11 @@ export function addressProperty(displayOptions: INodeProperties['displayOptions'
 	};
 }
 
+/** The address for the v1 order calls: their pages' FastAdress has no districtCode (only the cart pages show it). */
+export function orderAddress(address: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(address).filter(([key]) => key !== 'districtCode'));
+}
+
 /** Reads and checks the address for item `i`: every required part present, mobile or phone given. */
 export function readAddress(ctx: IExecuteFunctions, i: number): IDataObject {
 	const raw = (ctx.getNodeParameter('shippingAddress.address', i, {}) ?? {}) as IDataObject;

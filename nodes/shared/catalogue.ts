@@ -11,10 +11,13 @@ export interface Endpoint {
 	operation: string;
 	platform: Platform;
 	method: 'GET' | 'POST';
+	/** `{name}` marks a path parameter (CallOptions.path fills it in). */
 	path: string;
 	/** Writes are never retried blindly (decision D8). */
 	kind: 'read' | 'write';
 	provenance: 'documented' | 'inferred';
+	/** Pandapon marks the page 开发中 (in development): usable, but it may still change. */
+	inDevelopment: boolean;
 	/** The documentation page the row comes from (short form, see ../shared/pandapon-api.md). */
 	source: string;
 	summary: string;
@@ -26,7 +29,7 @@ const ROWS = {
 	cart1688List: ['Cart', 'Get Many', '1688', 'GET', '/alibaba/cart/list', 'read', 'inferred', 'doc-cnv2/api-288837580 (v2 /v2/alibaba/cart/list)', 'List the 1688 cart, grouped by seller'],
 	cart1688EditQuantity: ['Cart', 'Update Quantity', '1688', 'POST', '/alibaba/cart/edit-quantity', 'write', 'documented', 'doc/api-250313129', 'Change the quantity of a 1688 cart item'],
 	cart1688Delete: ['Cart', 'Remove Items', '1688', 'POST', '/alibaba/cart/delete', 'write', 'inferred', 'doc-cnv2/api-288855705 (menu: delete)', 'Remove items from the 1688 cart'],
-	cart1688Preview: ['Cart', 'Preview Order', '1688', 'POST', '/alibaba/cart/create/preview', 'read', 'inferred', 'doc-cnv2/api-288855705 (menu: preview before create)', 'Preview the orders that cart items would become'],
+	cart1688Preview: ['Cart', 'Preview Order', '1688', 'POST', '/alibaba/cart/preview/order', 'read', 'documented', 'doc/api-250313128; doc-vnm/api-250496591', 'Preview the orders that cart items would become'],
 	cart1688CreateOrder: ['Cart', 'Create Order', '1688', 'POST', '/alibaba/cart/create/order', 'write', 'documented', 'doc-en/api-263477662', 'Create 1688 orders from cart items'],
 	taobaoCartAdd: ['Cart', 'Add Item', 'taobao', 'POST', '/open/cart/add', 'write', 'documented', 'doc/api-250313100', 'Add a Taobao item SKU to the cart'],
 	taobaoCartList: ['Cart', 'Get Many', 'taobao', 'GET', '/open/cart/list', 'read', 'inferred', 'doc-env2/api-289120999 (menu: cart list)', 'List the Taobao cart'],
@@ -41,7 +44,7 @@ const ROWS = {
 	order1688Detail: ['Order', 'Get', '1688', 'POST', '/alibaba/order/detail', 'read', 'documented', 'doc-vnm/api-250496569', 'Get a 1688 order'],
 	order1688Page: ['Order', 'Get Many', '1688', 'POST', '/alibaba/order/page', 'read', 'inferred', 'doc-th/api-289190488 (v2 /v2/alibaba/order/page)', 'List 1688 orders, paged'],
 	order1688Cancel: ['Order', 'Cancel', '1688', 'POST', '/alibaba/order/cancel', 'write', 'documented', 'doc-en/api-263477650', 'Cancel a 1688 order before payment'],
-	order1688PayUrl: ['Order', 'Get Payment Link', '1688', 'GET', '/alibaba/order/pay/url', 'read', 'documented', 'doc-en/api-263477651', 'Get the payment link of 1688 orders'],
+	order1688PayUrl: ['Order', 'Get Payment Link', '1688', 'GET', '/alibaba/order/pay/url', 'read', 'documented', 'doc-en/api-263477651', 'Get the payment link of a 1688 order'],
 	order1688BulkPay: ['Order', 'Pay in Bulk', '1688', 'POST', '/alibaba/order/batch/submit/to/pay', 'write', 'documented', 'doc-en/api-263477643', 'Submit and pay 1688 orders in bulk'],
 	order1688ConfirmReceipt: ['Order', 'Confirm Receipt', '1688', 'POST', '/alibaba/order/receivegoods', 'write', 'documented', 'doc-en/api-263477652', 'Confirm receipt of a 1688 order'],
 	address1688Save: ['Order', 'Save Address', '1688', 'POST', '/open/address/addOrUpdate', 'write', 'documented', 'doc-en/api-263477669', 'Add or update a saved shipping address'],
@@ -71,7 +74,7 @@ const ROWS = {
 	taobaoShopSearch: ['Product', 'Search Shop', 'taobao', 'POST', '/open/product/shop/search', 'read', 'inferred', 'doc-vnm/api-250496562 (menu: shop keyword search)', 'Search one Taobao shop by keyword'],
 	logistics1688Trace: ['Logistics', 'Get Tracking', '1688', 'GET', '/alibaba/order/logistics/trace', 'read', 'inferred', 'doc-en/api-263477646 (menu: logistics tracking)', 'Parcels and tracking events of a 1688 order'],
 	logistics1688Companies: ['Logistics', 'Get Companies', '1688', 'GET', '/alibaba/logistics/company/list', 'read', 'inferred', 'doc-en/api-263477656 (menu: logistics companies)', 'Logistics companies (for return shipments)'],
-	taobaoLogistics: ['Logistics', 'Get Tracking', 'taobao', 'GET', '/open/order/logistics', 'read', 'inferred', 'doc-en/api-263477617 (menu: logistics details)', 'Logistics details of a Taobao order'],
+	taobaoLogistics: ['Logistics', 'Get Tracking', 'taobao', 'GET', '/open/order/logistics/detail/get', 'read', 'documented', 'doc/api-250313082', 'Parcels and tracking events of a Taobao purchase sub-order'],
 	warehouseFreightEstimate: ['Logistics', 'Estimate Freight', '1688', 'POST', '/alibaba/warehouse/freight/estimate', 'read', 'inferred', 'doc-en-ka.xportcn.com/doc-7259273 (Xportcn menu: estimated overseas freight)', 'Estimate overseas freight by weight and destination'],
 	warehouseOrderFreight: ['Logistics', 'Preview Order Freight', '1688', 'POST', '/alibaba/warehouse/order/freight/preview', 'read', 'inferred', 'doc-en-ka.xportcn.com/doc-7259273 (Xportcn menu: order overseas freight preview)', 'Preview overseas freight for orders'],
 	warehouseShipmentCreate: ['Logistics', 'Create International Shipment', '1688', 'POST', '/alibaba/warehouse/logistics/create', 'write', 'inferred', 'doc-en-ka.xportcn.com/doc-7259273 (Xportcn menu: create international logistics order)', 'Create an international logistics order'],
@@ -81,12 +84,12 @@ const ROWS = {
 	refund1688Get: ['After-Sales', 'Get', '1688', 'POST', '/alibaba/refund/info', 'read', 'documented', 'doc-vnm/api-250496578', 'Get a 1688 refund'],
 	refund1688ReturnGoods: ['After-Sales', 'Submit Return Shipment', '1688', 'POST', '/alibaba/refund/goods/return', 'write', 'documented', 'doc-en/api-263477657', 'Tell the seller how the goods were sent back'],
 	refund1688Voucher: ['After-Sales', 'Upload Voucher', '1688', 'POST', '/alibaba/refund/voucher/upload', 'write', 'inferred', 'doc-en/api-263477656 (menu: upload voucher)', 'Upload a refund/return voucher image'],
-	taobaoRefundPage: ['After-Sales', 'Get Many', 'taobao', 'POST', '/open/order/refund/page', 'read', 'inferred', 'doc-en/api-263477619 (menu: reverse order list)', 'List Taobao reverse orders'],
+	taobaoRefundPage: ['After-Sales', 'Get Many', 'taobao', 'POST', '/open/order/refund/queryList', 'read', 'documented', 'doc-vnm/api-250496545', 'List Taobao reverse orders'],
 	taobaoRefundRender: ['After-Sales', 'Get Refund Options', 'taobao', 'POST', '/open/order/refund/render', 'read', 'inferred', 'doc-cnv2/api-288803028 (v2 /v2/taobao/order/refund/render)', 'What refund a Taobao sub-order allows'],
 	taobaoRefundCreate: ['After-Sales', 'Create', 'taobao', 'POST', '/open/order/refund/submit', 'write', 'inferred', 'doc-en/api-263477619 (menu: reverse order submit)', 'Create a Taobao reverse order'],
-	taobaoRefundGet: ['After-Sales', 'Get', 'taobao', 'GET', '/open/order/refund/get', 'read', 'inferred', 'doc-en/api-263477619 (menu: reverse order query)', 'Get a Taobao reverse order'],
+	taobaoRefundGet: ['After-Sales', 'Get', 'taobao', 'GET', '/open/order/refund/query', 'read', 'documented', 'doc-vnm/api-250496551', 'Get a Taobao reverse order'],
 	taobaoRefundModify: ['After-Sales', 'Update', 'taobao', 'POST', '/open/order/refund/modify', 'write', 'inferred', 'doc-en/api-263477619 (menu: reverse order modify)', 'Change a Taobao reverse order'],
-	taobaoRefundCancel: ['After-Sales', 'Cancel', 'taobao', 'GET', '/open/order/refund/cancel', 'write', 'inferred', 'doc-en/api-263477619 (menu: reverse order cancel, GET)', 'Cancel a Taobao reverse order'],
+	taobaoRefundCancel: ['After-Sales', 'Cancel', 'taobao', 'GET', '/open/order/refund/cancel/{refundId}', 'write', 'documented', 'doc/api-250313087; doc-vnm/api-250496552', 'Cancel a Taobao reverse order'],
 	taobaoRefundMessages: ['After-Sales', 'Get Messages', 'taobao', 'POST', '/open/order/refund/message/list', 'read', 'inferred', 'doc-en/api-263477619 (menu: reverse order message list)', 'Messages of a Taobao reverse order'],
 	taobaoRefundMessage: ['After-Sales', 'Send Message', 'taobao', 'POST', '/open/order/refund/submit/message', 'write', 'documented', 'doc-en/api-263477624', 'Send a message on a Taobao reverse order'],
 	taobaoReturnRender: ['After-Sales', 'Get Return Shipping Options', 'taobao', 'GET', '/open/order/refund/logistics/render', 'read', 'inferred', 'doc-en/api-263477619 (menu: return-logistics render)', 'How a Taobao return can be shipped'],
@@ -108,9 +111,11 @@ const ROWS = {
 
 export type EndpointKey = keyof typeof ROWS;
 
+const IN_DEVELOPMENT: ReadonlySet<string> = new Set<EndpointKey>(['taobaoRefundPage', 'taobaoRefundGet', 'taobaoRefundCancel', 'taobaoRefundMessage']);
+
 export const ENDPOINTS = Object.fromEntries(
 	Object.entries(ROWS).map(([key, [node, operation, platform, method, path, kind, provenance, source, summary]]) => [
 		key,
-		{ node, operation, platform, method, path, kind, provenance, source, summary },
+		{ node, operation, platform, method, path, kind, provenance, inDevelopment: IN_DEVELOPMENT.has(key), source, summary },
 	]),
 ) as Record<EndpointKey, Endpoint>;

@@ -1,5 +1,9 @@
-/** Amounts documented in fen stay integers in fen (decision D5); yuan is added beside, never instead. */
+/**
+ * Yuan beside an amount already in fen (decision D5). Only a whole number of fen is an amount in
+ * fen: anything else (a yuan decimal such as 6.15 read by mistake) gives undefined instead of a
+ * wrong figure like ¥0.06.
+ */
 export function fenToYuan(fen: unknown): number | undefined {
-	const n = typeof fen === 'string' && fen.trim() !== '' ? Number(fen) : fen;
-	return typeof n === 'number' && Number.isFinite(n) ? Math.round(n) / 100 : undefined;
+	const n = typeof fen === 'string' && /^-?\d{1,15}$/.test(fen.trim()) ? Number(fen) : fen;
+	return typeof n === 'number' && Number.isSafeInteger(n) ? n / 100 : undefined;
 }

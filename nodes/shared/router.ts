@@ -6,6 +6,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { ENDPOINTS } from './catalogue';
+import type { Endpoint } from './catalogue';
 import { executePerItem } from './execute';
 import { DEFAULT_CONCURRENCY } from './pool';
 import type { OperationModule } from './operation';
@@ -67,8 +69,34 @@ function available(platforms: PlatformOperations[]): PlatformOperations[] {
 	return platforms.filter((p) => p.options.length > 0);
 }
 
-/** Platform, one Operation dropdown per platform, then every operation's own fields. */
-export function nodeProperties(platforms: PlatformOperations[]): INodeProperties[] {
+/** What the editor says about an endpoint the docs do not fully vouch for, from its catalogue row. */
+function endpointNotice(e: Endpoint): string | undefined {
+	const call = `${e.method} ${e.path}`;
+	if (e.provenance === 'inferred') {
+		return `Inferred endpoint: Pandapon publishes no page for this call, so ${call} follows ${e.source}. If Pandapon answers otherwise, the error carries its code and requestId.`;
+	}
+	if (e.inDevelopment) return `Pandapon marks the page of ${call} as in development (开发中): it works, but may still change.`;
+	return undefined;
+}
+
+/** One notice per operation whose endpoint is inferred or in development, generated from the catalogue. */
+function provenanceNotices(node: Endpoint['node'], platforms: PlatformOperations[]): INodeProperties[] {
+	return platforms.flatMap(({ platform, options }) =>
+		options.flatMap((option) =>
+			Object.values(ENDPOINTS)
+				.filter((e) => e.node === node && e.platform === platform && e.operation === option.name)
+				.flatMap((e) => {
+					const text = endpointNotice(e);
+					return text === undefined
+						? []
+						: [{ displayName: text, name: 'endpointNotice', type: 'notice' as const, default: '', displayOptions: { show: { platform: [platform], operation: [option.value] } } }];
+				}),
+		),
+	);
+}
+
+/** Platform, one Operation dropdown per platform, every operation's provenance notice, then its own fields. */
+export function nodeProperties(platforms: PlatformOperations[], node: Endpoint['node']): INodeProperties[] {
 	const present = available(platforms);
 	return [
 		{
@@ -90,6 +118,7 @@ export function nodeProperties(platforms: PlatformOperations[]): INodeProperties
 				options,
 			}),
 		),
+		...provenanceNotices(node, present),
 		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description)),
 		requestOptionsField,
 	];

@@ -34,6 +34,8 @@ export interface CallOptions {
 	itemIndex: number;
 	body?: unknown;
 	query?: Record<string, string>;
+	/** Values of the endpoint's `{name}` path parameters. */
+	path?: Record<string, string>;
 	timeoutMs?: number;
 	retry?: RetryPolicy;
 }
@@ -179,7 +181,7 @@ export async function callPandapon(
 		const nonce = randomNonce();
 		const request: IHttpRequestOptions = {
 			method: endpoint.method,
-			url: endpoint.path,
+			url: endpoint.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(options.path?.[name] ?? '')),
 			qs: options.query,
 			body,
 			headers: {

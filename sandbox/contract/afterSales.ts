@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
 import { GOODS_STATUSES } from '../refunds1688';
-import { REFUND_STATUSES } from '../taobao/refunds';
-import { integerId, optionalText, positiveQuantity, stringId } from './common';
+import { integerId, noQuery, optionalText, positiveQuantity, stringId } from './common';
 import type { AreaContract } from './common';
 
 const fen = z.number().int().nonnegative();
@@ -44,9 +43,10 @@ export const AFTER_SALES: AreaContract = {
 			})
 			.strict(),
 	},
+	// One mirror shows refundId in the query, the other in the body; the node sends both.
 	refund1688Get: {
 		query: z.object({ refundId: refundId1688.optional() }).strict(),
-		body: z.object({}).strict(),
+		body: z.object({ refundId: refundId1688.optional() }).strict(),
 	},
 	refund1688ReturnGoods: {
 		body: z
@@ -71,10 +71,14 @@ export const AFTER_SALES: AreaContract = {
 	taobaoRefundPage: {
 		body: z
 			.object({
+				refundId: stringId.optional(),
+				purchaseOrderId: stringId.optional(),
+				salesOrderId: stringId.optional(),
+				refundStatus: z.number().int().optional(),
+				refundStartTime: z.number().int().nonnegative().optional(),
+				refundEndTime: z.number().int().nonnegative().optional(),
 				pageNo: z.number().int().positive(),
 				pageSize: z.number().int().min(1).max(50),
-				orderId: stringId.optional(),
-				refundStatus: z.enum(REFUND_STATUSES as [string, ...string[]]).optional(),
 			})
 			.strict(),
 	},
@@ -108,7 +112,7 @@ export const AFTER_SALES: AreaContract = {
 			.strict()
 			.refine((b) => Object.keys(b).length > 1, 'at least one field to change is required'),
 	},
-	taobaoRefundCancel: { query: refundIdQuery },
+	taobaoRefundCancel: { path: z.object({ refundId: stringId }).strict(), query: noQuery },
 	taobaoRefundMessages: { body: z.object({ refundId: stringId }).strict() },
 	taobaoRefundMessage: {
 		body: z.object({ refundId: stringId, refundMessage: z.string().min(1).max(500), refundImages }).strict(),

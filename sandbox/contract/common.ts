@@ -16,7 +16,7 @@ export const integerId = z.union([z.number().int().nonnegative(), z.bigint().non
 /** An id the API types as string: digits only. */
 export const stringId = z.string().regex(/^\d{1,19}$/, 'must be the digits of an id');
 
-export const addressParam = z
+const fastAddress = z
 	.object({
 		fullName: z.string().min(1).max(200),
 		mobile: z.string().max(200).optional(),
@@ -27,10 +27,19 @@ export const addressParam = z
 		areaText: z.string().max(200).optional(),
 		townText: z.string().max(200).optional(),
 		address: z.string().min(1).max(200),
-		districtCode: z.string().max(200).optional(),
 	})
+	.strict();
+
+const reachable = { message: 'mobile or phone is required' };
+
+/** FastAdress as the cart pages publish it (doc-en/api-263477662, doc/api-250313128), with `districtCode`. */
+export const addressParam = fastAddress
+	.extend({ districtCode: z.string().max(200).optional() })
 	.strict()
-	.refine((a) => Boolean(a.mobile || a.phone), { message: 'mobile or phone is required' });
+	.refine((a) => Boolean(a.mobile || a.phone), reachable);
+
+/** FastAdress as the v1 order pages publish it (doc-vnm/api-250496568, doc-en/api-263477644): no `districtCode`. */
+export const orderAddressParam = fastAddress.refine((a) => Boolean(a.mobile || a.phone), reachable);
 
 export const positiveQuantity = z.number().int().positive().max(1_000_000);
 export const optionalText = (max: number) => z.string().max(max).optional();
@@ -39,6 +48,8 @@ export const optionalText = (max: number) => z.string().max(max).optional();
 export const noQuery = z.object({}).strict();
 
 export interface EndpointContract {
+	/** The `{name}` segments of the path. */
+	path?: z.ZodTypeAny;
 	body?: z.ZodTypeAny;
 	query?: z.ZodTypeAny;
 }

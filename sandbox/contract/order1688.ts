@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { addressParam, integerId, noQuery, optionalText, positiveQuantity, stringId } from './common';
+import { integerId, noQuery, optionalText, positiveQuantity, stringId } from './common';
+import { orderAddressParam as addressParam } from './common';
 import type { AreaContract } from './common';
 
 const cargo = z.object({ offerId: integerId, specId: z.string().max(64).optional(), quantity: positiveQuantity }).strict();
@@ -51,7 +52,7 @@ export const ORDER_1688: AreaContract = {
 			.object({ webSite: z.literal('1688'), orderId: integerId, cancelReason: z.string().min(1).max(200), remark: optionalText(500) })
 			.strict(),
 	},
-	order1688PayUrl: { query: z.object({ orderId: z.string().regex(/^\d{1,19}(,\d{1,19}){0,49}$/) }).strict() },
+	order1688PayUrl: { query: z.object({ orderId: stringId }).strict() },
 	order1688BulkPay: { body: z.object({ orderIds: z.array(stringId).min(1).max(50) }).strict() },
 	order1688ConfirmReceipt: {
 		body: z.object({ orderId: integerId, orderEntryIds: z.array(integerId).optional() }).strict(),

@@ -127,7 +127,7 @@ export const TAOBAO: AreaContract = {
 		body: z
 			.object({
 				...orderBody,
-				purchaseAmount: z.number().int().positive().optional(),
+				purchaseAmount: z.number().int().positive(),
 				orderSource: optionalText(64),
 				sellerOrderNumber: optionalText(64),
 			})
@@ -162,5 +162,5 @@ export const TAOBAO: AreaContract = {
 	taobaoOrderImLink: {
 		body: z.object({ sourceType: z.enum(['item', 'order']), bizId: stringId }).strict(),
 	},
-	taobaoLogistics: { query: z.object({ orderId: stringId }).strict() },
+	taobaoLogistics: { query: z.object({ subPurchaseOrderId: stringId }).strict() },
 };

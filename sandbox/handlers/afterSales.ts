@@ -1,7 +1,8 @@
 import { createRefundClaim, refundInfo, refundReasons, submitReturnShipment, uploadVoucher } from '../refunds1688';
 import type { GoodsStatus1688, RefundClaim } from '../refunds1688';
 import { CODES, SandboxError } from '../state';
-import type { GoodsStatus, RefundType, TaobaoRefundStatus } from '../taobao/refunds';
+import { DISTRIBUTOR_ID } from '../taobao/refunds';
+import type { GoodsStatus, RefundType } from '../taobao/refunds';
 import type { AreaHandlers } from './common';
 
 const toBig = (id: unknown) => BigInt(id as bigint | number);
@@ -23,9 +24,10 @@ export const AFTER_SALES: AreaHandlers = {
 		};
 		return { refundId: createRefundClaim(state, claim).id };
 	},
-	refund1688Get: ({ query, state }) => {
-		if (!query.refundId) throw new SandboxError(200, CODES.invalidRequest, 'refundId is required');
-		return refundInfo(state, state.refund(query.refundId));
+	refund1688Get: ({ query, body, state, variants }) => {
+		const refundId = variants.refundInfoIdIn === 'query' ? query.refundId : (body.refundId as string | undefined);
+		if (!refundId) throw new SandboxError(200, CODES.invalidRequest, `refundId is required in the ${variants.refundInfoIdIn}`);
+		return refundInfo(state, state.refund(refundId));
 	},
 	refund1688ReturnGoods: ({ body, state }) => {
 		const refund = submitReturnShipment(
@@ -47,7 +49,9 @@ export const AFTER_SALES: AreaHandlers = {
 		}),
 
 	taobaoRefundPage: ({ body, state }) => {
-		const all = state.taobaoRefunds.list({ orderId: body.orderId as string | undefined, status: body.refundStatus as TaobaoRefundStatus | undefined });
+		const all = state.taobaoRefunds
+			.list({ orderId: body.purchaseOrderId as string | undefined })
+			.filter((r) => !body.refundId || r.refundId.toString() === body.refundId);
 		const pageNo = body.pageNo as number;
 		const pageSize = body.pageSize as number;
 		return {
@@ -72,7 +76,11 @@ export const AFTER_SALES: AreaHandlers = {
 		});
 		return { refundId: refund.refundId, refundStatus: refund.status };
 	},
-	taobaoRefundGet: ({ query, state }) => state.taobaoRefunds.detail(state, state.taobaoRefunds.refund(query.refundId)),
+	taobaoRefundGet: ({ query, state }) => ({
+		distributorId: DISTRIBUTOR_ID,
+		currency: 'CNY',
+		refundOrderAggregate: state.taobaoRefunds.aggregate(state, state.taobaoRefunds.refund(query.refundId)),
+	}),
 	taobaoRefundModify: ({ body, state }) => {
 		const refund = state.taobaoRefunds.modify(state, body.refundId as string, {
 			goodsStatus: body.goodsStatus as GoodsStatus | undefined,
@@ -83,14 +91,15 @@ export const AFTER_SALES: AreaHandlers = {
 		});
 		return state.taobaoRefunds.detail(state, refund);
 	},
-	taobaoRefundCancel: ({ query, state }) => {
-		state.taobaoRefunds.cancel(state, query.refundId);
-		return true;
+	taobaoRefundCancel: ({ path, state }) => {
+		const refund = state.taobaoRefunds.cancel(state, path.refundId);
+		return { cancelSuccess: true, currency: 'CNY', distributorId: DISTRIBUTOR_ID, refundOrderAggregate: state.taobaoRefunds.aggregate(state, refund) };
 	},
 	taobaoRefundMessages: ({ body, state }) => state.taobaoRefunds.messagesOf(body.refundId as string),
 	taobaoRefundMessage: ({ body, state }) => {
-		state.taobaoRefunds.message(state, body.refundId as string, body.refundMessage as string, images(body.refundImages));
-		return true;
+		const message = state.taobaoRefunds.message(state, body.refundId as string, body.refundMessage as string, images(body.refundImages));
+		// The page (doc-en/api-263477624) types data as an object without naming its fields.
+		return { refundId: body.refundId, messageId: message.messageId };
 	},
 	taobaoReturnRender: ({ query, state }) => state.taobaoRefunds.returnRender(query.refundId),
 	taobaoReturnSubmit: ({ body, state }) => {

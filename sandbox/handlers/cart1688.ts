@@ -21,9 +21,11 @@ export const CART_1688: AreaHandlers = {
 		for (const id of cartIds) state.cart.delete(Number(id));
 		return true;
 	},
-	cart1688Preview: ({ body, state }) => state.previewCart(ids(body.cartIds)),
-	cart1688CreateOrder: ({ body, state }) => {
+	cart1688Preview: ({ body, state, variants }) => (variants.emptyPreview ? { success: true, orderPreviewResuslt: [] } : state.previewCart(ids(body.cartIds))),
+	/** The seed page documents a bare envelope; `orders` is the shape this package once assumed, kept to test that it is not trusted. */
+	cart1688CreateOrder: ({ body, state, variants }) => {
 		const orders = state.createFromCart({ ...orderInput(body), cartIds: ids(body.cartIds) });
+		if (variants.cartCreateAnswer === 'bare') return undefined;
 		return {
 			success: true,
 			orders: orders.map((o) => ({

@@ -1,5 +1,5 @@
 import { CODES, orderDetail, orderTotals, SandboxError } from '../state';
-import type { Order, OrderLine, SandboxState } from '../state';
+import type { OrderLine, SandboxState } from '../state';
 import type { AreaHandlers } from './common';
 import { orderInput } from './common';
 
@@ -25,15 +25,6 @@ function singleSeller(groups: Map<string, OrderLine[]>): [string, OrderLine[]] {
 	return [...groups.entries()][0];
 }
 
-function orderSummary(o: Order) {
-	return {
-		orderId: o.id,
-		sellerOpenId: o.sellerOpenId,
-		totalAmount: orderTotals(o).total,
-		postFee: o.shippingFen,
-		productItems: o.lines.map((l) => ({ productID: l.offerId, specId: l.specId, quantity: l.quantity, subItemID: l.subItemId })),
-	};
-}
 
 export const ORDER_1688: AreaHandlers = {
 	order1688Preview: ({ body, state }) => {
@@ -44,13 +35,15 @@ export const ORDER_1688: AreaHandlers = {
 	order1688Create: ({ body, state }) => {
 		const [sellerOpenId, lines] = singleSeller(bySeller(state, body.cargoParamList as Cargo[]));
 		const order = state.createOrder(sellerOpenId, lines, orderInput(body));
-		const summary = orderSummary(order);
-		return { success: true, orderId: summary.orderId, totalSuccessAmount: summary.totalAmount, postFee: summary.postFee };
+		// Pandapon publishes no answer; this is 1688's own fastCreateOrder result, amounts in fen.
+		return { success: true, orderId: order.id, totalSuccessAmount: orderTotals(order).total, postFee: order.shippingFen };
 	},
-	order1688PreviewBatch: ({ body, state }) => state.preview(bySeller(state, body.cargoParamList as Cargo[])),
+	order1688PreviewBatch: ({ body, state, variants }) =>
+		variants.emptyPreview ? { success: true, orderPreviewResuslt: [] } : state.preview(bySeller(state, body.cargoParamList as Cargo[])),
+	/** The published example (doc-cnv2/api-288855706) answers with the created orders' details. */
 	order1688CreateBatch: ({ body, state }) => {
 		const groups = bySeller(state, body.cargoParamList as Cargo[]);
-		return [...groups.entries()].map(([sellerOpenId, lines]) => orderSummary(state.createOrder(sellerOpenId, lines, orderInput(body))));
+		return [...groups.entries()].map(([sellerOpenId, lines]) => orderDetail(state.createOrder(sellerOpenId, lines, orderInput(body))));
 	},
 	order1688Detail: ({ body, state }) => orderDetail(state.order(body.orderId as string)),
 	order1688Page: ({ body, state }) => {
@@ -72,16 +65,15 @@ export const ORDER_1688: AreaHandlers = {
 		return true;
 	},
 	order1688PayUrl: ({ query, state }) => {
-		const ids = query.orderId.split(',');
-		const payable = ids.filter((id) => state.order(id).status === 'waitbuyerpay');
+		const payable = state.order(query.orderId).status === 'waitbuyerpay';
 		return {
 			orderId: query.orderId,
 			protocolPaySuccess: false,
-			payUrl: payable.length > 0 ? `https://trade.1688.com/order/cashier.htm?orderId=${payable.join(',')}` : '',
-			cantPayOrderList: ids.filter((id) => !payable.includes(id)).map((id) => BigInt(id)),
+			payUrl: payable ? `https://trade.1688.com/order/cashier.htm?orderId=${query.orderId}` : '',
+			cantPayOrderList: payable ? [] : [BigInt(query.orderId)],
 		};
 	},
-	order1688BulkPay: ({ body, state }) => {
+	order1688BulkPay: ({ body, state, variants }) => {
 		const results = (body.orderIds as string[]).map((id) => {
 			try {
 				const order = state.pay(id);
@@ -90,12 +82,12 @@ export const ORDER_1688: AreaHandlers = {
 				return { orderId: BigInt(id), success: false, errorMsg: (error as Error).message };
 			}
 		});
-		return { payResults: results };
+		return variants.bulkPayAnswer === 'bare' ? undefined : { payResults: results };
 	},
 	order1688ConfirmReceipt: ({ body, state }) => {
 		try {
 			state.confirmReceipt(body.orderId as bigint, (body.orderEntryIds as bigint[] | undefined) ?? []);
-			return { success: true };
+			return { success: true, errorInfo: '', errorCode: '' };
 		} catch (error) {
 			// The documented shape for an upstream refusal: HTTP 200, code 200, data.success false.
 			return { success: false, errorCode: 'ORDER_STATUS_NOT_SUPPORT', errorInfo: (error as Error).message };

@@ -218,7 +218,8 @@ function taobaoDetail(item: CatalogueItem, skuIds?: string[]) {
 		quantity: item.skus.reduce((sum, s) => sum + s.quantity, 0),
 		shopId: item.shopId,
 		shopName: item.shopName,
-		categoryId: item.categoryId,
+		// Text, as the page types it (doc-vnm/api-250496531).
+		categoryId: String(item.categoryId),
 		categoryName: item.categoryName,
 		categoryPath: item.categoryPath,
 		picUrls: item.picUrls,

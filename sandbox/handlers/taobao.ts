@@ -177,12 +177,9 @@ export const TAOBAO: AreaHandlers = {
 		};
 	},
 	taobaoCartCreateOrder: ({ body, state }) => {
-		const order = state.taobao.createFromCart(
-			ids(body.ids),
-			body.orderAddress as Record<string, string>,
-			body.userId as string | undefined,
-		);
-		return { ...created(order), cartIds: order.cartIds };
+		state.taobao.createFromCart(ids(body.ids), body.orderAddress as Record<string, string>, body.userId as string | undefined);
+		// The page (doc/api-250313096) documents the bare envelope: nothing says which order was made.
+		return undefined;
 	},
 	taobaoOrderPreview: ({ body, state }) => {
 		const wire = orderLines(body);
@@ -242,21 +239,26 @@ export const TAOBAO: AreaHandlers = {
 		if (body.sourceType === 'order') state.taobao.order(bizId);
 		return `https://distributor.taobao.global/apps/open/imchat?sourceType=${body.sourceType as string}&bizId=${bizId}&token=sandbox`;
 	},
+	/** The published shape (doc/api-250313082): the parcels of one purchase sub-order. */
 	taobaoLogistics: ({ query, state }) => {
-		const order = state.taobao.order(query.orderId);
+		const sub = query.subPurchaseOrderId;
+		const order = [...state.taobao.orders.values()].find((o) => o.lines.some((l) => l.subOrderId.toString() === sub));
+		if (!order) throw new SandboxError(200, CODES.notFound, `Taobao purchase sub-order ${sub} does not exist`);
 		return {
-			orderId: order.id,
-			status: order.status,
-			logisticsList: order.parcels.map((p) => ({
-				logisticsId: p.logisticsId,
-				logisticCompanyCode: p.companyCode,
-				logisticCompanyName: p.companyName,
-				logisticNumber: p.trackingNo,
-				trackingUrl: state.taobao.trackingUrl(p),
-				subOrderIds: p.subItemIds,
-				consignTime: cnTime(p.shippedAt),
-				traces: p.events.map((e) => ({ time: cnTime(e.at), desc: e.text })),
-			})),
+			purchaseOrderOuterId: sub,
+			pnmLogisticsDetails: order.parcels
+				.filter((p) => p.subItemIds.some((id) => id.toString() === sub))
+				.map((p) => ({
+					mailNo: p.trackingNo,
+					logisticsTraces: p.events.map((e) => ({
+						status: 'TRANSPORT',
+						action: 'TMS_ACCEPT',
+						time: cnTime(e.at),
+						city: '杭州市',
+						statusDesc: e.text,
+						standerdDesc: e.text,
+					})),
+				})),
 		};
 	},
 };

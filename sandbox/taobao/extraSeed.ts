@@ -6,9 +6,9 @@ export const TAOBAO_SHOP_POSTAGE_FEN: Record<number, number> = {
 	61800045: 600,
 };
 
-/** Domestic carriers in the order sellers use them; some publish a tracking page. */
-export const TAOBAO_CARRIERS: Array<{ code: string; name: string; trackingUrl?: (no: string) => string }> = [
+/** Domestic carriers in the order sellers use them. */
+export const TAOBAO_CARRIERS: Array<{ code: string; name: string }> = [
 	{ code: 'ZTO', name: '中通快递' },
 	{ code: 'YUNDA', name: '韵达快递' },
-	{ code: 'SF', name: '顺丰速运', trackingUrl: (no) => `https://www.sf-express.com/chn/en/waybill/waybill-detail/${no}` },
+	{ code: 'SF', name: '顺丰速运' },
 ];

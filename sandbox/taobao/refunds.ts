@@ -2,6 +2,9 @@ import type { SandboxState } from '../state';
 import { CODES, SandboxError } from '../state';
 import type { TaobaoOrder, TaobaoOrderLine } from './state';
 
+/** The buyer's distributor account as the reverse-order pages show it: text (doc-vnm/api-250496551). */
+export const DISTRIBUTOR_ID = '2100007341207';
+
 /**
  * Taobao reverse orders (refunds and returns). The API's integers: refund type 1 = refund only,
  * 2 = return and refund; goods status 1 = not received, 2 = received. Statuses follow Taobao's
@@ -14,15 +17,6 @@ export type TaobaoRefundStatus =
 	| 'SELLER_REFUSE_BUYER'
 	| 'SUCCESS'
 	| 'CLOSED';
-
-export const REFUND_STATUSES: TaobaoRefundStatus[] = [
-	'WAIT_SELLER_AGREE',
-	'WAIT_BUYER_RETURN_GOODS',
-	'WAIT_SELLER_CONFIRM_GOODS',
-	'SELLER_REFUSE_BUYER',
-	'SUCCESS',
-	'CLOSED',
-];
 
 export type RefundType = 1 | 2;
 export type GoodsStatus = 1 | 2;
@@ -138,7 +132,7 @@ export class TaobaoRefunds {
 					feeTips: `最多可退 ¥${(fee.max / 100).toFixed(2)} (up to ¥${(fee.max / 100).toFixed(2)})`,
 				},
 			},
-			distributorId: 2100007341207,
+			distributorId: DISTRIBUTOR_ID,
 			currency: 'CNY',
 			saleFlag: order.status === 'TRADE_FINISHED',
 		};
@@ -264,10 +258,10 @@ export class TaobaoRefunds {
 		return refund;
 	}
 
-	/** Newest first, filtered as the list endpoint allows. */
-	list(filter: { orderId?: string; status?: TaobaoRefundStatus }): TaobaoRefund[] {
+	/** Newest first, of one purchase order when given. */
+	list(filter: { orderId?: string }): TaobaoRefund[] {
 		return [...this.refunds.values()]
-			.filter((r) => (!filter.orderId || r.orderId.toString() === filter.orderId) && (!filter.status || r.status === filter.status))
+			.filter((r) => !filter.orderId || r.orderId.toString() === filter.orderId)
 			.sort((a, b) => b.createdAt - a.createdAt || (b.refundId > a.refundId ? 1 : -1));
 	}
 
@@ -300,6 +294,32 @@ export class TaobaoRefunds {
 				: null,
 			createTime: formatTime(refund.createdAt),
 			modifiedTime: formatTime(refund.modifiedAt),
+		};
+	}
+
+	/**
+	 * `refundOrderAggregate` as the query and cancel pages show it: the reverse order with its
+	 * `logistics` and `purchaseOrderLine` objects (doc/api-250313087).
+	 */
+	aggregate(state: SandboxState, refund: TaobaoRefund): Record<string, unknown> {
+		const { order, line } = this.subOrder(state, refund.subOrderId.toString());
+		const shipment = refund.returnShipment;
+		return {
+			...this.detail(state, refund),
+			logistics: {
+				buyerPhone: order.receiver.mobile_phone ?? order.receiver.phone ?? '',
+				logisticsCompany: shipment ? { logisticCompanyCode: shipment.companyCode, logisticsCompanyName: shipment.companyName } : null,
+				logisticsNo: shipment?.waybillNo ?? null,
+				receiverAddress: { detailAddress: RETURN_ADDRESS.address, phone: RETURN_ADDRESS.mobile, receiver: RETURN_ADDRESS.name },
+			},
+			purchaseOrderLine: {
+				createTime: order.createdAt,
+				currency: 'CNY',
+				itemTitle: line.title,
+				postFee: 0,
+				price: line.priceFen,
+				quantity: line.quantity,
+			},
 		};
 	}
 

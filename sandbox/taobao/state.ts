@@ -362,9 +362,4 @@ export class TaobaoState {
 		order.warehouse = warehouse;
 		return order;
 	}
-
-	/** The public tracking page of a parcel, when its carrier has one. */
-	trackingUrl(parcel: Parcel): string | undefined {
-		return TAOBAO_CARRIERS.find((c) => c.code === parcel.companyCode)?.trackingUrl?.(parcel.trackingNo);
-	}
 }

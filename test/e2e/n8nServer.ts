@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { freePort, installPackage, n8nEnv, preserveN8nRecords, queryDatabase, runN8n, startN8n, waitFor } from '../../scripts/host';
+import { activateWorkflow, freePort, installPackage, n8nEnv, preserveN8nRecords, queryDatabase, runN8n, startN8n, waitFor, webhookRegistered } from '../../scripts/host';
+import type { N8nHost } from '../../scripts/host';
 import type { Sandbox } from '../../sandbox/server';
 import { DEMO_LOGIN } from '../../scripts/start';
 import { importSandboxCredential } from './headless.e2e';
@@ -17,25 +18,31 @@ export interface N8nServer {
 
 /**
  * `n8n start` in a fresh user folder with this package, the sandbox credential and the given
- * workflows imported and published; resolves once each listed webhook answers.
+ * workflows imported and published; resolves once each listed webhook answers. The pinned n8n
+ * unless another install is given (the compatibility suite).
  */
 export async function startN8nServer(
 	sandbox: Sandbox,
 	workflows: Array<{ file: string; id: string; webhooks: string[] }>,
 	extraEnv: NodeJS.ProcessEnv = {},
+	host?: N8nHost,
 ): Promise<N8nServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'pandapon-n8n-'));
 	installPackage(dir);
 	const port = await freePort();
-	const env = n8nEnv(dir, { http: port, broker: await freePort() }, extraEnv);
+	const env = n8nEnv(dir, { http: port, broker: await freePort() }, extraEnv, host);
 	await importSandboxCredential(env, dir, sandbox);
-	for (const { file, id } of workflows) {
-		const target = join(dir, basename(file));
-		writeFileSync(target, readFileSync(file, 'utf8').split('{{SANDBOX_URL}}').join(sandbox.url));
-		for (const step of [['import:workflow', `--input=${target}`], ['publish:workflow', `--id=${id}`]]) {
-			const result = await runN8n(step, env);
-			assert(result.code === 0, `${step[0]} ${id} failed:\n${result.stdout}\n${result.stderr}`);
-		}
+	if (workflows.length > 0) {
+		// One import for all of them: each n8n CLI command costs a few seconds of start-up.
+		const folder = join(dir, 'workflows');
+		mkdirSync(folder);
+		for (const { file } of workflows) writeFileSync(join(folder, basename(file)), readFileSync(file, 'utf8').split('{{SANDBOX_URL}}').join(sandbox.url));
+		const imported = await runN8n(['import:workflow', '--separate', `--input=${folder}`], env);
+		assert(imported.code === 0, `import:workflow failed:\n${imported.stdout}\n${imported.stderr}`);
+	}
+	for (const { id } of workflows) {
+		const result = await activateWorkflow(id, env);
+		assert(result.code === 0, `activating ${id} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 	const n8n = startN8n(env, 'pipe');
 	let log = '';
@@ -45,9 +52,9 @@ export async function startN8nServer(
 	const base = `http://127.0.0.1:${port}`;
 	try {
 		await waitFor(`${base}/healthz/readiness`, (status) => status === 200);
-		// Webhooks register after readiness; a GET on a POST-only webhook says so once it exists.
+		// Webhooks register after readiness; a GET on a POST-only webhook says so once it exists, and the trigger answers a GET itself.
 		for (const path of workflows.flatMap((w) => w.webhooks)) {
-			await waitFor(`${base}/webhook/${path}`, (_status, body) => body.includes('Did you mean to make a POST'), 60_000);
+			await waitFor(`${base}/webhook/${path}`, (_status, body) => webhookRegistered(body), 60_000);
 		}
 	} catch (error) {
 		n8n.kill('SIGKILL');
@@ -94,15 +101,37 @@ export async function settledExecutions(
 	}
 }
 
-/** The owner's session on a running n8n, as the editor has it: what the REST calls below need. */
-export async function signIn(n8n: N8nServer): Promise<{ get: (path: string) => Promise<Response>; post: (path: string, body: unknown) => Promise<Response> }> {
-	const login = await fetch(`${n8n.base}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
-	});
-	assertEqual(login.status, 200, 'owner login');
-	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+export interface OwnerSession {
+	get: (path: string) => Promise<Response>;
+	post: (path: string, body: unknown) => Promise<Response>;
+}
+
+/**
+ * The owner's session on a running n8n, as the editor has it: what the REST calls below need.
+ * `login` signs in the owner npm start's environment made (n8n 2.x only); `setup` makes the owner
+ * through the first-run form's endpoint, which n8n 1.x has too, and keeps the session it answers
+ * with, since the login form's fields differ between versions.
+ */
+export async function signIn(n8n: N8nServer, how: 'login' | 'setup' = 'login'): Promise<OwnerSession> {
+	let answer: Response;
+	if (how === 'setup') {
+		// n8n 1.x reports ready before its REST API is registered.
+		await waitFor(`${n8n.base}/rest/settings`, (status) => status === 200);
+		answer = await fetch(`${n8n.base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email: DEMO_LOGIN.email, firstName: 'Demo', lastName: 'Buyer', password: DEMO_LOGIN.password }),
+		});
+	} else {
+		answer = await fetch(`${n8n.base}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }),
+		});
+	}
+	assertEqual(answer.status, 200, `owner ${how}`);
+	const cookie = (answer.headers.get('set-cookie') ?? '').split(';')[0];
+	assert(cookie.startsWith('n8n-auth='), `owner ${how} gave no session cookie: ${cookie}`);
 	const headers = { cookie, 'content-type': 'application/json', 'browser-id': 'e2e' };
 	return {
 		get: async (path) => await fetch(`${n8n.base}${path}`, { headers }),

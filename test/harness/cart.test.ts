@@ -1,3 +1,8 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
@@ -25,6 +30,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+	expect(sandbox.log.filter((e) => e.contractErrors ?? e.responseErrors)).toEqual([]);
 	await sandbox.close();
 });
 
@@ -75,7 +81,8 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 				{
 					name: 'Get',
 					type: ORDER,
-					parameters: { platform: '1688', operation: 'get', orderId: '={{ $json.orderIds[0] }}' },
+					// The create answer names no order (bare envelope), so the first order is read by its known id.
+					parameters: { platform: '1688', operation: 'get', orderId: FIRST_ORDER_ID.toString() },
 				},
 			],
 		});
@@ -91,8 +98,8 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		expect(preview.orderCount).toBe(2);
 
 		const [created] = output(run, 'Create');
-		expect(created.orderIds).toEqual([FIRST_ORDER_ID.toString(), (FIRST_ORDER_ID + 1_000_003n).toString()]);
-		expect(typeof (created.orders as Array<{ orderId: unknown }>)[0].orderId).toBe('string');
+		expect(created).toMatchObject({ outcome: 'unknown', accepted: true, raw: null, cartIds: ['100001', '100002'] });
+		expect(sandbox.state.orders.size).toBe(2);
 
 		const [order] = output(run, 'Get');
 		expect(order).toMatchObject({
@@ -100,8 +107,9 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 			status: 'waitbuyerpay',
 			totalAmount: 1470,
 			totalAmountYuan: 14.7,
+			totalAmountRaw: 14.7,
 			receiverName: '王小明',
-			items: [expect.objectContaining({ offerId: 624981234567, quantity: 3, price: 290, subItemId: '3315502871190443521' })],
+			items: [expect.objectContaining({ offerId: 624981234567, quantity: 3, price: 290, priceRaw: 2.9, itemAmount: 870, subItemId: '3315502871190443521' })],
 		});
 		const detailRequest = sandbox.log.find((e) => e.endpoint === 'order1688Detail')!;
 		expect(detailRequest.body).toBe('{"webSite":"1688","orderId":"2542285634920880794"}');
@@ -245,5 +253,63 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		expect(items[1].json).toMatchObject({ updated: true, quantity: 4 });
 		expect(items[2].json).toMatchObject({ error: expect.stringContaining('cart item 999999 does not exist'), code: '4040', outcome: 'unknown' });
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688EditQuantity')).toHaveLength(2);
+	});
+
+	async function createFromCart(safety: INodeParameters) {
+		sandbox.state.addToCart(624981234567, '7f3a1c2e9b8d4f60a1b2c3d4e5f60718', 3);
+		return await runWorkflow({
+			credentials: sandboxCredentials(sandbox),
+			nodes: [
+				{
+					name: 'Create',
+					type: CART,
+					parameters: { platform: '1688', operation: 'createOrder', cartIds: '100001', shippingAddress: ADDRESS, flow: 'general', safety },
+				},
+			],
+		});
+	}
+
+	it('Create Order Dry Run prices the cart through the published preview path and creates nothing', async () => {
+		const run = await createFromCart({ dryRun: true });
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(output(run, 'Create')).toEqual([expect.objectContaining({ dryRun: true, totalFen: 870 + 600, totalYuan: 14.7 })]);
+		expect(sandbox.log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(['POST /alibaba/cart/preview/order 200']);
+		expect(sandbox.state.orders.size).toBe(0);
+	});
+
+	it('a create answered with the bare envelope gives outcome "unknown" with the clientRequestId, never "undefined"', async () => {
+		const run = await createFromCart({ idempotencyKey: 'shop-1' });
+		const [created] = output(run, 'Create');
+		expect(created).toMatchObject({
+			outcome: 'unknown',
+			accepted: true,
+			clientRequestId: sandbox.log.find((e) => e.endpoint === 'cart1688CreateOrder')!.headers['nonce-str'],
+			requestId: expect.any(String),
+			raw: null,
+			idempotencyKey: 'shop-1',
+		});
+		expect(JSON.stringify(created)).not.toContain('undefined');
+		expect(sandbox.state.orders.size).toBe(1);
+	});
+
+	it('Max Total refuses, naming the item, when the preview lists no order instead of reading a total of 0', async () => {
+		sandbox.variants.emptyPreview = true;
+		const run = await createFromCart({ maxTotalFen: 100_000 });
+		expect(run.data.resultData.error?.message).toBe(
+			'Safety › Max Total (Fen) / Dry Run: the preview lists no order (orderPreviewResuslt is empty or missing), so the total cannot be checked; nothing was created or paid [item 0]',
+		);
+		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688CreateOrder')).toHaveLength(0);
+		expect(sandbox.state.orders.size).toBe(0);
+	});
+
+	it('runs the demo workflow\'s Pandapon nodes: the bare create answer, then both orders read back with Get Many', async () => {
+		const demo = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'demo-cart-to-order.json'), 'utf8')) as { nodes: Array<{ name: string; type: string; parameters: INodeParameters }> };
+		const nodes = demo.nodes.filter((n) => n.type.startsWith(PACKAGE)).map(({ name, type, parameters }) => ({ name, type, parameters }));
+		const run = await runWorkflow({ credentials: sandboxCredentials(sandbox), nodes });
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(output(run, 'Create Order')).toEqual([expect.objectContaining({ outcome: 'unknown', accepted: true })]);
+		const orders = output(run, 'Get Order');
+		expect(orders.map((o) => o.orderId).sort()).toEqual([FIRST_ORDER_ID.toString(), (FIRST_ORDER_ID + 1_000_003n).toString()]);
+		expect(orders.find((o) => o.orderId === FIRST_ORDER_ID.toString())).toMatchObject({ status: 'waitbuyerpay', totalAmount: 3 * 290 + 600, totalAmountRaw: 14.7 });
 	});
 });

@@ -13,7 +13,7 @@ const ADDRESS = { address: { fullName: '王小明', mobile: '13800138000', provi
 
 let sandbox: Sandbox;
 afterEach(async () => {
-	expect(sandbox.log.filter((e) => e.contractErrors)).toEqual([]);
+	expect(sandbox.log.filter((e) => e.contractErrors ?? e.responseErrors)).toEqual([]);
 	await sandbox.close();
 });
 
@@ -46,7 +46,7 @@ describe('concurrency', () => {
 		expect(sandbox.stats.maxInFlight).toBe(8);
 	});
 
-	it('with continueOnFail puts each error item at its own place; without it fails on the first bad item', async () => {
+	it('with continueOnFail puts each error item at its own place; without it fails on the first bad item before any request', async () => {
 		sandbox = await startSandbox({ latencyJitterMs: 20 });
 		const continued = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
@@ -59,8 +59,12 @@ describe('concurrency', () => {
 			'Quantity: 0 is not a whole number from 1 to 1000000 [item 3]',
 			'Quantity: 0 is not a whole number from 1 to 1000000 [item 11]',
 		]);
+		const adds = () => sandbox.log.filter((e) => e.endpoint === 'cart1688Add').length;
+		expect(adds()).toBe(18);
 		const stopped = await runWorkflow({ credentials: sandboxCredentials(sandbox), items: items(20, [11, 3]), nodes: [addItem()] });
 		expect(stopped.data.resultData.error?.message).toBe('Quantity: 0 is not a whole number from 1 to 1000000 [item 3]');
+		// Every row is read before the first request, so the bad rows stop the run with nothing sent.
+		expect(adds()).toBe(18);
 	});
 
 	it('slows down under a 429 storm and still writes every create exactly once', async () => {

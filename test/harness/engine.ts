@@ -30,6 +30,7 @@ import { PandaponCart } from '../../nodes/PandaponCart/PandaponCart.node';
 import { PandaponLogistics } from '../../nodes/PandaponLogistics/PandaponLogistics.node';
 import { PandaponOrder } from '../../nodes/PandaponOrder/PandaponOrder.node';
 import { PandaponProduct } from '../../nodes/PandaponProduct/PandaponProduct.node';
+import { PandaponTrigger } from '../../nodes/PandaponTrigger/PandaponTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-pandapon';
 
@@ -39,6 +40,8 @@ const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.pandaponProduct`]: new PandaponProduct(),
 	[`${PACKAGE}.pandaponLogistics`]: new PandaponLogistics(),
 	[`${PACKAGE}.pandaponAfterSales`]: new PandaponAfterSales(),
+	// Its `execute` is what n8n runs at the start of the execution, with what its webhook returned.
+	[`${PACKAGE}.pandaponTrigger`]: new PandaponTrigger(),
 };
 
 const nodeTypes: INodeTypes = {
@@ -115,7 +118,10 @@ export interface WorkflowSpec {
 	connections?: IConnections;
 	items?: INodeExecutionData[];
 	credentials: ICredentialDataDecryptedObject;
-	/** Same id = same de-duplication scope across runs, as for one saved workflow. */
+	/**
+	 * Same id = same de-duplication scope across runs, as for one saved workflow. Without one, each
+	 * run is a workflow of its own, so no test sees another's keys by accident.
+	 */
 	workflowId?: string;
 	/** The workflow's static data, shared across runs when the caller passes the same object. */
 	staticData?: IDataObject;
@@ -130,7 +136,10 @@ function chain(nodes: WorkflowSpec['nodes']): IConnections {
 	return connections;
 }
 
+let unsavedWorkflows = 0;
+
 export async function runWorkflow(spec: WorkflowSpec): Promise<IRun> {
+	const workflowId = spec.workflowId ?? `wf-unsaved-${++unsavedWorkflows}`;
 	const nodes: INode[] = spec.nodes.map((n, index) => ({
 		id: String(index + 1),
 		typeVersion: 1,
@@ -139,7 +148,7 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<IRun> {
 		...n,
 	}));
 	const workflow = new Workflow({
-		id: spec.workflowId ?? 'wf-test',
+		id: workflowId,
 		staticData: spec.staticData,
 		nodes,
 		connections: spec.connections ?? chain(spec.nodes),
@@ -148,7 +157,7 @@ export async function runWorkflow(spec: WorkflowSpec): Promise<IRun> {
 		settings: { executionOrder: 'v1' },
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
-		id: 'wf-test',
+		id: workflowId,
 		name: 'test',
 		active: false,
 		activeVersionId: null,

@@ -28,7 +28,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	const broken = sandbox.log.filter((e) => e.contractErrors);
+	const broken = sandbox.log.filter((e) => e.contractErrors ?? e.responseErrors);
 	await sandbox.close();
 	expect(broken).toEqual([]);
 });

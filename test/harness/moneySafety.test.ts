@@ -172,6 +172,48 @@ describe('money safety: per-row keys', () => {
 		expect(calls('order1688BulkPay')).toHaveLength(1);
 	});
 
+	it('one key shared by rows paid in two calls stays used when the first call was refused and the second paid', async () => {
+		const created = await run([create()], rows(60), 'wf-shared-orders');
+		const ids = output(created, 'Create').map((o) => String(o.orderId));
+		// 50 orders a call: row 0 fills the first call, row 1 the second.
+		const payRows = [{ json: { ids: ids.slice(0, 50) } }, { json: { ids: ids.slice(50) } }];
+		const pay = orderNode(
+			'Pay',
+			{ operation: 'payInBulk', orderIds: '={{ $json.ids }}', safety: { idempotencyKey: 'PAY-ALL' } },
+			{ continueOnFail: true },
+		);
+		sandbox.faults.push({ path: '/alibaba/order/batch/submit/to/pay', kind: { type: 'status', status: 400, code: 4000, msg: 'params is not valid' } });
+		const first = await run([pay], payRows, 'wf-shared-pay');
+		expect(calls('order1688BulkPay')).toHaveLength(2);
+		expect(output(first, 'Pay')[1].paidOrderIds).toEqual(ids.slice(50));
+		// The second call paid: running again must not pay anything a second time.
+		const again = await run([pay], payRows, 'wf-shared-pay');
+		expect(calls('order1688BulkPay')).toHaveLength(2);
+		expect(output(again, 'Pay').map((o) => [o.duplicate, o.earlierIds])).toEqual([
+			[true, ids.slice(50)],
+			[true, ids.slice(50)],
+		]);
+	});
+
+	it('a row whose orders went out in two calls, one refused, says what was paid and keeps its key', async () => {
+		const created = await run([create()], rows(60), 'wf-partial-orders');
+		const ids = output(created, 'Create').map((o) => String(o.orderId));
+		const pay = orderNode(
+			'Pay',
+			{ operation: 'payInBulk', orderIds: '={{ $json.ids }}', safety: { idempotencyKey: 'PAY-60' } },
+			{ continueOnFail: true },
+		);
+		sandbox.faults.push({ path: '/alibaba/order/batch/submit/to/pay', kind: { type: 'status', status: 400, code: 4000, msg: 'params is not valid' } });
+		const first = await run([pay], [{ json: { ids } }], 'wf-partial-pay');
+		const [row] = output(first, 'Pay');
+		expect(row.success).toBe(false);
+		expect(row.paidOrderIds).toEqual(ids.slice(50));
+		expect((row.failedOrders as IDataObject[]).map((o) => o.orderId)).toEqual(ids.slice(0, 50));
+		const again = await run([pay], [{ json: { ids } }], 'wf-partial-pay');
+		expect(output(again, 'Pay')).toEqual([{ duplicate: true, idempotencyKey: 'PAY-60', earlierIds: ids.slice(50) }]);
+		expect(calls('order1688BulkPay')).toHaveLength(2);
+	});
+
 	it('a keyed duplicate whose order ids are gone from the row is still a duplicate, not an input error', async () => {
 		const created = await run([create()], rows(1), 'wf-pay-gone');
 		const id = String(output(created, 'Create')[0].orderId);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { parseJsonBig } from '../../nodes/shared/bigJson';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
@@ -19,7 +20,7 @@ beforeEach(async () => {
 	sandbox = await startSandbox();
 });
 afterEach(async () => {
-	expect(sandbox.log.filter((e) => e.contractErrors)).toEqual([]);
+	expect(sandbox.log.filter((e) => e.contractErrors ?? e.responseErrors)).toEqual([]);
 	await sandbox.close();
 });
 
@@ -65,7 +66,9 @@ describe('Pandapon Order 1688: preview and create', () => {
 
 	it('creates a single-seller order and returns its 19-digit id as text', async () => {
 		const result = await run([order('Create', { operation: 'create', flow: 'general', lines: { line: [{ ...EARRING, quantity: 2 }] }, ...SHIPPING, orderFields: { message: 'hi' } })]);
-		expect(output(result, 'Create')).toEqual([expect.objectContaining({ orderId: FIRST_ORDER_ID.toString(), totalAmount: 580 + 600, postFee: 600 })]);
+		expect(output(result, 'Create')).toEqual([
+			expect.objectContaining({ outcome: 'created', orderId: FIRST_ORDER_ID.toString(), totalSuccessAmount: 580 + 600, totalSuccessAmountYuan: 11.8, postFee: 600 }),
+		]);
 		expect(JSON.parse(calls('order1688Create')[0].body)).toMatchObject({ flow: 'general', message: 'hi', cargoParamList: [{ offerId: 624981234567, quantity: 2 }] });
 	});
 
@@ -250,14 +253,18 @@ describe('Pandapon Order 1688: after the order', () => {
 		expect(calls('order1688Cancel')[0].body).toBe(`{"webSite":"1688","orderId":${a.id},"cancelReason":"不想要了"}`);
 	});
 
-	it('gets one payment link for several orders and names what cannot be paid', async () => {
+	it('gets the payment link of one order per call (one orderId, as the page takes it) and names an order that cannot be paid', async () => {
 		const a = placeOrder();
 		const b = placeOrder();
 		sandbox.state.pay(b.id);
-		const result = await run([order('Link', { operation: 'getPaymentLink', orderIds: `${a.id},${b.id}` })]);
-		expect(output(result, 'Link')[0]).toMatchObject({ payUrl: expect.stringContaining(a.id.toString()), cantPayOrderList: [b.id.toString()] });
-		const bad = await run([order('Link', { operation: 'getPaymentLink', orderIds: '12,abc' })]);
-		expect(bad.data.resultData.error?.message).toBe('Order IDs: "abc" is not a numeric ID of at most 19 digits [item 0]');
+		const result = await run([order('Link', { operation: 'getPaymentLink', orderId: '={{ $json.id }}' })], [{ json: { id: a.id.toString() } }, { json: { id: b.id.toString() } }]);
+		expect(output(result, 'Link')).toEqual([
+			expect.objectContaining({ orderId: a.id.toString(), payUrl: expect.stringContaining(a.id.toString()), cantPayOrderList: [] }),
+			expect.objectContaining({ orderId: b.id.toString(), payUrl: '', cantPayOrderList: [b.id.toString()] }),
+		]);
+		expect(calls('order1688PayUrl').map((c) => c.path)).toEqual(['/alibaba/order/pay/url', '/alibaba/order/pay/url']);
+		const bad = await run([order('Link', { operation: 'getPaymentLink', orderId: 'abc' })]);
+		expect(bad.data.resultData.error?.message).toBe('Order ID: "abc" is not a numeric ID of at most 19 digits [item 0]');
 	});
 
 	it('pays the orders of all items in as few calls as the API allows, one result per item', async () => {
@@ -271,10 +278,44 @@ describe('Pandapon Order 1688: after the order', () => {
 		const out = outputItems(result, 'Pay');
 		expect(calls('order1688BulkPay').map((c) => (JSON.parse(c.body) as { orderIds: string[] }).orderIds.length)).toEqual([50, 5]);
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(out[0].json).toMatchObject({ success: true, paidAmount: 30 * 1180 });
+		expect(out[0].json).toMatchObject({ success: true });
+		expect(out[0].json).not.toHaveProperty('unknownOrderIds');
+		expect(out[0].json.paidOrderIds).toHaveLength(30);
 		expect(out[1].json).toMatchObject({ success: false, failedOrders: [{ orderId: orders[54].id.toString(), reason: expect.stringMatching(/not waiting for payment/) }] });
 		expect((out[1].json.paidOrderIds as string[]).length).toBe(24);
 		expect([...sandbox.state.orders.values()].every((o) => o.status === 'waitsellersend')).toBe(true);
+	});
+
+	it('reports orders as unknown, not failed, when the bulk-pay answer says nothing about them', async () => {
+		sandbox.variants.bulkPayAnswer = 'bare';
+		const a = placeOrder();
+		const pay = order('Pay', { operation: 'payInBulk', orderIds: a.id.toString(), safety: { idempotencyKey: 'K1' } });
+		const result = await run([pay], undefined, { workflowId: 'wf-unknown-pay' });
+		const [paid] = output(result, 'Pay');
+		expect(paid).toMatchObject({
+			success: false,
+			outcome: 'unknown',
+			clientRequestId: calls('order1688BulkPay')[0].headers['nonce-str'],
+			raw: null,
+			paidOrderIds: [],
+			failedOrders: [],
+			unknownOrderIds: [a.id.toString()],
+			reason: expect.any(String),
+		});
+		expect(sandbox.state.order(a.id).status).toBe('waitsellersend');
+		const again = await run([pay], undefined, { workflowId: 'wf-unknown-pay' });
+		expect(output(again, 'Pay')[0]).toMatchObject({ duplicate: true });
+		expect(calls('order1688BulkPay')).toHaveLength(1);
+	});
+
+	it('checks Max Total against the order detail\'s yuan total converted to fen (¥11.80 is 1180 fen, not 12)', async () => {
+		const a = placeOrder();
+		const result = await run([order('Pay', { operation: 'payInBulk', orderIds: a.id.toString(), safety: { maxTotalFen: 1000 } })]);
+		expect(result.data.resultData.error?.message).toBe(
+			'Safety › Max Total (Fen): the previewed total 1180 fen (¥11.8) is above the limit of 1000 fen; nothing was created or paid [item 0]',
+		);
+		expect(calls('order1688BulkPay')).toHaveLength(0);
+		expect(sandbox.state.order(a.id).status).toBe('waitbuyerpay');
 	});
 
 	it('pays nothing on Dry Run or above Max Total, and nothing twice for one key', async () => {
@@ -317,7 +358,11 @@ describe('Pandapon Order 1688: after the order', () => {
 		const error = refused.data.resultData.error as unknown as { message: string; context: { pandapon: IDataObject } };
 		expect(error.message).toMatch(/cannot be confirmed/);
 		expect(error.context.pandapon).toMatchObject({ code: '200', errorCode: 'ORDER_STATUS_NOT_SUPPORT' });
-		expect(JSON.parse(calls('order1688ConfirmReceipt')[1].body)).toEqual({ orderId: Number(unpaid.id), orderEntryIds: [Number(unpaid.lines[0].subItemId)] });
+		// Read with every digit: JSON.parse would round both sides of a Number() comparison alike.
+		expect(parseJsonBig(calls('order1688ConfirmReceipt')[1].body, { asBigInt: true })).toEqual({
+			orderId: BigInt(unpaid.id),
+			orderEntryIds: [BigInt(unpaid.lines[0].subItemId)],
+		});
 	});
 
 	it('saves, lists and updates addresses; an unknown address id is refused', async () => {

@@ -21,7 +21,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
 	try {
-		expect(sandbox.log.filter((e) => e.contractErrors)).toEqual([]);
+		expect(sandbox.log.filter((e) => e.contractErrors ?? e.responseErrors)).toEqual([]);
 	} finally {
 		await sandbox.close();
 	}

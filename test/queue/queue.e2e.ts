@@ -206,7 +206,12 @@ async function deliverEvents(c: Ctx, orders: number, gapMs: number, copyDelayMs:
 			eventsSeenByBothProcessors: bothProcessors,
 			executions: runs.length,
 			executionStatus: countBy(runs, (e) => e.status),
-			duplicateRuns: Math.max(0, runs.length - events),
+			// A copy that reached the other processor before the first copy's fingerprint was saved starts an
+			// execution, which the trigger stops at its first step when another worker already claimed the message.
+			executionsStoppedAtTrigger: Math.max(0, runs.length - reads),
+			resends: deliveries.length - events,
+			answers: countBy(deliveries, (d) => String(d.status)),
+			duplicateRuns: Math.max(0, reads - events),
 		},
 	};
 }
@@ -295,9 +300,8 @@ export const queueCases: Case[] = [
 			assertEqual(deliveries.length, events * 3, 'deliveries (events × 3)');
 			assert(result.acknowledged, `deliveries not acknowledged: ${JSON.stringify(sandbox.callbacks.deliveries.filter((d) => d.status !== 200))}`);
 			assertEqual(bothProcessors, events, 'events whose copies reached both processors');
-			assertEqual(runs.length, events, 'executions (one per event)');
 			assert(runs.every((r) => r.status === 'success'), `executions: ${JSON.stringify(runs)}`);
-			assertEqual(reads, events, 'order reads by the Get Order node');
+			assertEqual(reads, events, 'executions that ran past the trigger (order reads by the Get Order node)');
 		},
 	},
 	{
@@ -306,7 +310,13 @@ export const queueCases: Case[] = [
 			assert(ctx, 'cluster did not start');
 			const result = await deliverEvents(ctx, 5, 0, 1000);
 			figures.triggerBurst = result.figures;
-			assert(result.acknowledged, 'every delivery acknowledged');
+			const f = result.figures;
+			console.log(
+				`    copies 1 s after the previous answer, on the other processor: ${f.duplicateRuns} of ${f.resends} re-sends ran again; ` +
+					`${f.executions - f.executionsStoppedAtTrigger - f.duplicateRuns} events ran once, ${f.executionsStoppedAtTrigger} executions stopped at the trigger`,
+			);
+			// An answer other than 200 makes the sandbox send that copy again, as Pandapon would: counted in `answers`; every copy must end acknowledged.
+			assertEqual(result.figures.answers['200'], result.events * 3, `copies acknowledged in the end (answers ${JSON.stringify(result.figures.answers)})`);
 		},
 	},
 	{

@@ -74,7 +74,7 @@ export const BAD_INPUTS: BadInput[] = [
 	{ name: 'Cart Get Many: Limit 0', ...cart('getMany', { limit: 0 }), parameter: 'Limit' },
 	{ name: 'Order Get Many: Limit -3', ...order('getMany', { limit: -3 }), parameter: 'Limit' },
 	{ name: 'Order Pay in Bulk: no order ids', ...order('payInBulk', { orderIds: '={{ $json.ids }}' }), json: { ids: [] }, parameter: 'Order IDs' },
-	{ name: 'Order Get Payment Link: id with letters', ...order('getPaymentLink', { orderIds: '2542285634920880794,x1' }), parameter: 'Order IDs' },
+	{ name: 'Order Get Payment Link: id with letters', ...order('getPaymentLink', { orderId: 'x1' }), parameter: 'Order ID' },
 	{
 		name: 'Taobao Order Create: order lines JSON that does not parse',
 		type: 'pandaponOrder',

@@ -5,6 +5,11 @@ import { platforms as cart } from '../../nodes/PandaponCart/actions/router';
 import { platforms as logistics } from '../../nodes/PandaponLogistics/actions/router';
 import { platforms as order } from '../../nodes/PandaponOrder/actions/router';
 import { platforms as product } from '../../nodes/PandaponProduct/actions/router';
+import { PandaponAfterSales } from '../../nodes/PandaponAfterSales/PandaponAfterSales.node';
+import { PandaponCart } from '../../nodes/PandaponCart/PandaponCart.node';
+import { PandaponLogistics } from '../../nodes/PandaponLogistics/PandaponLogistics.node';
+import { PandaponOrder } from '../../nodes/PandaponOrder/PandaponOrder.node';
+import { PandaponProduct } from '../../nodes/PandaponProduct/PandaponProduct.node';
 import { CONTRACT } from '../../sandbox/contract/index';
 import { HANDLERS } from '../../sandbox/handlers/index';
 
@@ -41,5 +46,21 @@ describe('endpoint catalogue (decision D6)', () => {
 		const routes = keys.map((k) => `${ENDPOINTS[k].method} ${ENDPOINTS[k].path}`);
 		expect(new Set(routes).size).toBe(routes.length);
 		for (const k of keys) expect(ENDPOINTS[k].source.length).toBeGreaterThan(5);
+	});
+
+	it('shows a notice on exactly the operations whose endpoint is inferred or in development', () => {
+		const described = { Cart: new PandaponCart(), Order: new PandaponOrder(), Product: new PandaponProduct(), Logistics: new PandaponLogistics(), 'After-Sales': new PandaponAfterSales() };
+		for (const k of keys) {
+			const e = ENDPOINTS[k];
+			if (e.node === 'Trigger') continue;
+			const table = NODES[e.node].find((p) => p.platform === e.platform)!;
+			const value = table.options.find((o) => o.name === e.operation)!.value;
+			const notices = described[e.node].description.properties.filter(
+				(p) => p.name === 'endpointNotice' && p.displayOptions?.show?.platform?.[0] === e.platform && p.displayOptions?.show?.operation?.[0] === value,
+			);
+			const expected = e.provenance === 'inferred' ? /^Inferred endpoint/ : e.inDevelopment ? /in development/ : undefined;
+			if (expected) expect([k, notices.map((n) => n.displayName)]).toEqual([k, [expect.stringMatching(expected)]]);
+			else expect([k, notices]).toEqual([k, []]);
+		}
 	});
 });

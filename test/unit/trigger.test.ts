@@ -1,7 +1,17 @@
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../../nodes/shared/signing';
-import { classifyDelivery, IN_FLIGHT_MS, judgeCallback, MAX_CALLBACK_BYTES, nonceReused, REDELIVERY_WINDOW_MS, settleDelivery } from '../../nodes/PandaponTrigger/callback';
-import type { Taken } from '../../nodes/PandaponTrigger/callback';
+import { isPing, judgeCallback, MAX_CALLBACK_BYTES, needsSecret, nonceReused } from '../../nodes/PandaponTrigger/callback';
 import type { CallbackInput } from '../../nodes/PandaponTrigger/callback';
+import {
+	classifyDelivery,
+	IN_FLIGHT_MS,
+	MAX_REMEMBERED,
+	mergeDue,
+	mergeSaved,
+	newMemory,
+	REDELIVERY_WINDOW_MS,
+	SAVE_EVERY_MS,
+	settleDelivery,
+} from '../../nodes/PandaponTrigger/redelivery';
 
 const body = '{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY","messageBody":{"baseInfo":{"idOfStr":"2542285634920880794"}},"messagePlatform":1,"timestamp":"1795977671231"}';
 const now = 1795977671231;
@@ -9,6 +19,7 @@ const credentials = { accessKey: 'AK', accessSecret: 'SECRET', userId: 'U', rule
 
 function input(overrides: Partial<CallbackInput> = {}): CallbackInput {
 	return {
+		method: 'POST',
 		rawBody: body,
 		query: {},
 		headers: {},
@@ -74,23 +85,44 @@ describe('callback nonces', () => {
 		expect(nonceReused('nonce-a', 1_000 + 1_200_001, 600_000)).toBe(false);
 	});
 
+});
+
+describe('the console\'s Verify', () => {
+	it('answers a GET, an empty body, {} or a body without messageType as a ping, before any signature check, and still asks for the token', () => {
+		const options = { token: 's3cret-token', signatureCheck: 'required' };
+		const query = { token: 's3cret-token' };
+		for (const ping of [{ method: 'GET', rawBody: '' }, { rawBody: '' }, { rawBody: '  ' }, { rawBody: '{}' }, { rawBody: '{"test":true}' }]) {
+			expect(judgeCallback(input({ ...ping, options, query }))).toEqual({ ping: true });
+			expect(judgeCallback(input({ ...ping, options }))).toEqual({ refuse: { status: 401, error: 'missing or wrong token' } });
+			expect(needsSecret({ method: ping.method ?? 'POST', rawBody: ping.rawBody, headers: {}, options })).toBe(false);
+		}
+		expect(needsSecret({ method: 'POST', rawBody: body, headers: {}, options })).toBe(true);
+		expect(needsSecret({ method: 'POST', rawBody: body, headers: {}, options: {} })).toBe(false);
+	});
+
+	it('is not a ping when messageType is there but wrong, or the body is not an object', () => {
+		expect(isPing('POST', '{"messageType": 1}')).toBe(false);
+		expect(judgeCallback(input({ rawBody: '{"messageType": 1}' }))).toEqual({ refuse: { status: 400, error: 'messageType is missing' } });
+		expect(judgeCallback(input({ rawBody: '[]' }))).toEqual({ refuse: { status: 400, error: 'body is not a JSON object' } });
+	});
+});
+
+describe('redelivery memory', () => {
 	const t0 = 1_800_000_000_000;
-	const fp = (c: string) => c.repeat(64);
+	const fp = (c: string) => c.repeat(32);
 
 	it('refuses a copy while the first is being started (409) and runs nothing for one after n8n answered 200', () => {
-		const memory = new Map<string, Taken>();
-		const stale: Record<string, number> = {};
+		const memory = newMemory();
 		expect(classifyDelivery(memory, {}, fp('a'), t0)).toBe('new');
-		expect(classifyDelivery(memory, { ...stale }, fp('a'), t0 + 50)).toBe('inFlight');
+		expect(classifyDelivery(memory, {}, fp('a'), t0 + 50)).toBe('inFlight');
 		settleDelivery(memory, fp('a'), 200, t0 + 80);
-		const loaded = { ...stale };
-		expect(classifyDelivery(memory, loaded, fp('a'), t0 + 100)).toBe('saved');
-		expect(Object.keys(loaded)).toEqual([fp('a').slice(0, 16)]);
+		expect(classifyDelivery(memory, {}, fp('a'), t0 + 100)).toBe('saved');
 		expect(classifyDelivery(memory, {}, fp('a'), t0 + 2 * 60 * 60 * 1000)).toBe('saved');
+		expect(classifyDelivery(memory, {}, fp('a'), t0 + REDELIVERY_WINDOW_MS + 100)).toBe('new');
 	});
 
 	it('runs a re-send whose first copy n8n could not start (answered 500), or whose answer never went out', () => {
-		const memory = new Map<string, Taken>();
+		const memory = newMemory();
 		expect(classifyDelivery(memory, {}, fp('b'), t0)).toBe('new');
 		settleDelivery(memory, fp('b'), 500, t0 + 10);
 		expect(classifyDelivery(memory, {}, fp('b'), t0 + 20)).toBe('new');
@@ -98,35 +130,63 @@ describe('callback nonces', () => {
 		expect(classifyDelivery(memory, {}, fp('b'), t0 + 20 + IN_FLIGHT_MS)).toBe('new');
 	});
 
-	it('writes back stored keys that a concurrent static-data save dropped', () => {
-		const memory = new Map<string, Taken>();
-		const first: Record<string, number> = {};
-		const second: Record<string, number> = {};
-		expect(classifyDelivery(memory, first, fp('c'), t0)).toBe('new');
-		expect(classifyDelivery(memory, second, fp('d'), t0)).toBe('new');
-		settleDelivery(memory, fp('c'), 200, t0 + 5);
-		settleDelivery(memory, fp('d'), 200, t0 + 6);
-		// n8n saved `first`, then `second` over it: the static data now holds d only.
-		const loaded = { ...second };
-		expect(classifyDelivery(memory, loaded, fp('e'), t0 + 10)).toBe('new');
-		expect(Object.keys(loaded).sort()).toEqual([fp('c'), fp('d'), fp('e')].map((f) => f.slice(0, 16)).sort());
+	it('classifying writes nothing to the static data; a merge is due every SAVE_EVERY_MS under load, at once when nothing else is being started', () => {
+		const memory = newMemory();
+		const persisted: Record<string, number> = {};
+		classifyDelivery(memory, persisted, fp('c'), t0);
+		expect(persisted).toEqual({});
+		expect(mergeDue(memory, 'answer', fp('c'), t0)).toBe(true);
+		mergeSaved(memory, persisted, 'answer', t0);
+		classifyDelivery(memory, persisted, fp('d'), t0 + 10);
+		// c is still being started: another copy in flight, so d waits for the next turn.
+		expect(mergeDue(memory, 'answer', fp('d'), t0 + 10)).toBe(false);
+		expect(mergeDue(memory, 'answer', fp('d'), t0 + SAVE_EVERY_MS)).toBe(true);
+		settleDelivery(memory, fp('c'), 200, t0 + 20);
+		// Only d itself is being started now: idle, so it goes out at once.
+		expect(mergeDue(memory, 'answer', fp('d'), t0 + 30)).toBe(true);
+		// The other path keeps its own turn.
+		expect(mergeDue(memory, 'run', fp('d'), t0 + 30)).toBe(true);
 	});
 
-	it('learns the keys other processes saved and writes them back when a save dropped them', () => {
-		const memory = new Map<string, Taken>();
+	it('a merge writes back stored keys that a concurrent static-data save dropped, learns keys others saved, and changes nothing when all agree', () => {
+		const memory = newMemory();
+		classifyDelivery(memory, {}, fp('e'), t0);
+		settleDelivery(memory, fp('e'), 200, t0 + 5);
 		const fromOthers = { [fp('g').slice(0, 16)]: Math.floor(t0 / 1000) + 3600 };
-		expect(classifyDelivery(memory, { ...fromOthers }, fp('h'), t0)).toBe('new');
-		// Another webhook processor saved over the static data without g.
-		const loaded: Record<string, number> = {};
-		expect(classifyDelivery(memory, loaded, fp('g'), t0 + 10)).toBe('saved');
-		// h is still starting: it goes out too, for IN_FLIGHT_MS only, so the other processor takes a copy as taken.
-		expect(loaded).toEqual({ [fp('g').slice(0, 16)]: fromOthers[fp('g').slice(0, 16)], [fp('h').slice(0, 16)]: Math.floor((t0 + IN_FLIGHT_MS) / 1000) });
+		const loaded = { ...fromOthers };
+		classifyDelivery(memory, loaded, fp('h'), t0 + 10);
+		expect(mergeSaved(memory, loaded, 'run', t0 + 10)).toBe(true);
+		expect(loaded).toEqual({
+			[fp('e').slice(0, 16)]: Math.floor((t0 + 5 + REDELIVERY_WINDOW_MS) / 1000),
+			[fp('g').slice(0, 16)]: fromOthers[fp('g').slice(0, 16)],
+			// h is still starting: it goes out for IN_FLIGHT_MS only, so another processor takes a copy as taken.
+			[fp('h').slice(0, 16)]: Math.floor((t0 + 10 + IN_FLIGHT_MS) / 1000),
+		});
+		expect(classifyDelivery(memory, {}, fp('g'), t0 + 20)).toBe('saved');
+		expect(mergeSaved(memory, { ...loaded }, 'run', t0 + 30)).toBe(false);
 	});
 
 	it('another process knows only the static data, for the redelivery window', () => {
+		const memory = newMemory();
 		const saved: Record<string, number> = {};
-		classifyDelivery(new Map(), saved, fp('f'), t0);
-		expect(classifyDelivery(new Map(), { ...saved }, fp('f'), t0 + 30 * 60_000)).toBe('saved');
-		expect(classifyDelivery(new Map(), { ...saved }, fp('f'), t0 + REDELIVERY_WINDOW_MS + 1000)).toBe('new');
+		classifyDelivery(memory, saved, fp('f'), t0);
+		settleDelivery(memory, fp('f'), 200, t0 + 5);
+		mergeSaved(memory, saved, 'answer', t0 + 5);
+		expect(classifyDelivery(newMemory(), { ...saved }, fp('f'), t0 + 30 * 60_000)).toBe('saved');
+		expect(classifyDelivery(newMemory(), { ...saved }, fp('f'), t0 + REDELIVERY_WINDOW_MS + 1000)).toBe('new');
+	});
+
+	it('keeps at most MAX_REMEMBERED fingerprints, in memory and in the static data, the oldest dropped first', () => {
+		const memory = newMemory();
+		const saved: Record<string, number> = {};
+		for (let n = 0; n < MAX_REMEMBERED + 5; n++) {
+			const id = n.toString(16).padStart(16, '0').padEnd(32, '0');
+			classifyDelivery(memory, saved, id, t0 + n);
+			settleDelivery(memory, id, 200, t0 + n);
+		}
+		mergeSaved(memory, saved, 'answer', t0 + MAX_REMEMBERED + 5);
+		expect(memory.taken.size).toBe(MAX_REMEMBERED);
+		expect(Object.keys(saved)).toHaveLength(MAX_REMEMBERED);
+		expect(classifyDelivery(memory, {}, '0'.repeat(32), t0 + MAX_REMEMBERED + 6)).toBe('new');
 	});
 });

@@ -34,7 +34,7 @@ function webhookCall(row: StaticDataRow, body: string) {
 		once: (_event: 'finish', listener: () => void) => (finished = listener),
 	};
 	const ctx = {
-		getRequestObject: () => ({ rawBody: Buffer.from(body), body: JSON.parse(body) as unknown, path: '/webhook/x/pandapon', headers: {} }),
+		getRequestObject: () => ({ method: 'POST', rawBody: Buffer.from(body), body: JSON.parse(body) as unknown, path: '/webhook/x/pandapon', headers: {} }),
 		getResponseObject: () => response,
 		getQueryData: () => ({}),
 		getNodeParameter: (name: string, fallback: unknown) => (name === 'events' ? ['*'] : name === 'platform' ? 'all' : fallback),

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { inputError } from '../errors';
 import { fenToYuan } from '../money';
 import { readInteger, readText } from '../params';
+import { unverifiableTotal } from '../preview';
 
 /**
  * Every create and pay path offers an idempotency key kept in n8n's de-duplication store, a dry
@@ -66,15 +67,7 @@ export interface Previewed {
 
 /** Stops the row when the previewed total is above Max Total. */
 export function checkTotal(ctx: IExecuteFunctions, i: number, safety: Safety, totalFen: number): void {
-	if (!Number.isSafeInteger(totalFen) || totalFen < 0) {
-		throw inputError(
-			ctx.getNode(),
-			i,
-			safety.dryRun ? 'Safety › Dry Run' : 'Safety › Max Total (Fen)',
-			'the preview did not give a total that can be read; nothing was created or paid',
-			'Pandapon\'s preview answer had no readable total in fen. Check the lines, or run without Max Total only if you accept any amount.',
-		);
-	}
+	if (!Number.isSafeInteger(totalFen) || totalFen < 0) throw unverifiableTotal(ctx.getNode(), i, `the previewed total ${String(totalFen)} is not a whole number of fen`);
 	if (safety.maxTotalFen > 0 && totalFen > safety.maxTotalFen) {
 		throw inputError(
 			ctx.getNode(),

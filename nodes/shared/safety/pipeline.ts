@@ -146,36 +146,37 @@ export async function runWrites<P>(ctx: IExecuteFunctions, op: WriteOperation<P>
 	}
 
 	const sent = live.length === 0 ? [] : await op.send.call(ctx, live);
-	const idsOfKey = new Map<string, string[]>();
+	// A key is settled by every write its rows went out in (rows sharing a key may be sent in
+	// several calls): kept, with all their ids, if any of those writes may have acted; freed only
+	// when none was sent or each provably changed nothing, so a re-run never repeats what went out.
+	const settling = new Map<string, { ids: Set<string>; mayHaveActed: boolean }>();
+	for (const key of new Set(ownKeys(live.map((r) => r.index)))) settling.set(key, { ids: new Set(), mayHaveActed: false });
 	for (const result of sent) {
-		if ('error' in result) continue;
+		const acted = !('error' in result) || !provablyUnchanged(result.error);
 		for (const i of result.indexes) {
-			const key = keyOf.get(i);
-			if (key !== undefined) idsOfKey.set(key, [...new Set([...(idsOfKey.get(key) ?? []), ...result.ids])]);
+			const state = settling.get(keyOf.get(i) as string);
+			if (!state) continue;
+			state.mayHaveActed ||= acted;
+			if (!('error' in result)) for (const id of result.ids) state.ids.add(id);
 		}
 	}
+	for (const [key, state] of settling) if (state.mayHaveActed) keepKey(ctx, key, [...state.ids]);
+	await releaseKeys(ctx, [...settling].filter(([, state]) => !state.mayHaveActed).map(([key]) => key));
+
 	const done: Array<{ indexes: number[]; ids: string[] }> = [];
 	let firstFailure: { index: number; error: unknown } | undefined;
-	const settled = new Set<number>();
 	for (const result of sent) {
-		for (const i of result.indexes) settled.add(i);
-		const keys = ownKeys(result.indexes);
 		if ('error' in result) {
-			if (provablyUnchanged(result.error)) await releaseKeys(ctx, keys);
-			else for (const key of keys) keepKey(ctx, key, []);
 			const index = Math.min(...result.indexes);
 			if (!firstFailure || index < firstFailure.index) firstFailure = { index, error: result.error };
 			if (ctx.continueOnFail()) for (const i of result.indexes) out.push({ json: errorItem(result.error), pairedItem: { item: i } });
 			continue;
 		}
-		for (const key of keys) keepKey(ctx, key, idsOfKey.get(key) ?? result.ids);
 		done.push({ indexes: result.indexes, ids: result.ids });
 		const rowKey = result.indexes.length === 1 ? keyOf.get(result.indexes[0]) : undefined;
 		const json = rowKey !== undefined ? { ...result.json, idempotencyKey: rowKey } : result.json;
 		out.push({ json, pairedItem: result.indexes.length === 1 ? { item: result.indexes[0] } : result.indexes.map((item) => ({ item })) });
 	}
-	// Rows never sent because an earlier row failed: their keys were not used.
-	await free(live.map((r) => r.index).filter((i) => !settled.has(i)));
 	if (firstFailure && !ctx.continueOnFail()) throw withDone(ctx.getNode(), firstFailure.error, firstFailure.index, done);
 
 	for (const i of duplicates) out.push({ json: await duplicateOf(ctx, keyOf.get(i) as string), pairedItem: { item: i } });

@@ -36,7 +36,7 @@ export function simplifyRefund(data: unknown): IDataObject {
 export async function execute(this: IExecuteFunctions, i: number) {
 	const refundId = readRefundId(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	// Documented as a POST that carries the id in the query string.
-	const { data } = await callPandapon.call(this, ENDPOINTS.refund1688Get, { itemIndex: i, query: { refundId } });
+	// A POST whose mirrors disagree on where the id goes (query on vnm, body on the other): both carry it.
+	const { data } = await callPandapon.call(this, ENDPOINTS.refund1688Get, { itemIndex: i, query: { refundId }, body: { refundId } });
 	return simplify ? simplifyRefund(data) : ((data ?? {}) as IDataObject);
 }

@@ -29,12 +29,12 @@ export const description: INodeProperties[] = forOperation('taobao', 'getMany', 
 		default: {},
 		options: [
 			{
-				displayName: 'Order ID',
+				displayName: 'Purchase Order ID',
 				name: 'orderId',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 4015593720611380219',
-				description: 'Only reverse orders of this Taobao order',
+				description: 'Only reverse orders of this Taobao purchase order (sent as purchaseOrderId)',
 			},
 			{
 				displayName: 'Status',
@@ -42,6 +42,7 @@ export const description: INodeProperties[] = forOperation('taobao', 'getMany', 
 				type: 'options',
 				default: 'WAIT_SELLER_AGREE',
 				options: STATUSES,
+				description: 'Applied by the node to the reverse orders Pandapon lists: its numeric refundStatus codes are not published',
 			},
 		],
 	},
@@ -51,15 +52,16 @@ const PAGE_MAX = 50;
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	const orderIdText = readText(this, 'filters.orderId', 'Filters › Order ID', i, { maxLength: 19 });
-	const orderId = orderIdText === '' ? undefined : toIdDigits(orderIdText);
-	if (orderIdText !== '' && orderId === undefined) {
-		throw inputError(this.getNode(), i, 'Filters › Order ID', `"${orderIdText}" is not a numeric ID of at most 19 digits`);
+	const orderIdText = readText(this, 'filters.orderId', 'Filters › Purchase Order ID', i, { maxLength: 19 });
+	const purchaseOrderId = orderIdText === '' ? undefined : toIdDigits(orderIdText);
+	if (orderIdText !== '' && purchaseOrderId === undefined) {
+		throw inputError(this.getNode(), i, 'Filters › Purchase Order ID', `"${orderIdText}" is not a numeric ID of at most 19 digits`);
 	}
 	const refundStatus = readText(this, 'filters.refundStatus', 'Filters › Status', i, { maxLength: 40 });
 	if (refundStatus !== '' && !STATUSES.some((s) => s.value === refundStatus)) {
 		throw inputError(this.getNode(), i, 'Filters › Status', `"${refundStatus}" is not a reverse order status`);
 	}
-	const results = await fetchList.call(this, i, ENDPOINTS.taobaoRefundPage, { pageField: 'pageNo', pageMax: PAGE_MAX }, compact({ orderId, refundStatus }));
+	const listed = await fetchList.call(this, i, ENDPOINTS.taobaoRefundPage, { pageField: 'pageNo', pageMax: PAGE_MAX }, compact({ purchaseOrderId }));
+	const results = refundStatus === '' ? listed : listed.filter((r) => r.refundStatus === refundStatus);
 	return simplify ? results.map(simplifyRefund) : results;
 }

@@ -124,6 +124,14 @@ export async function requestRender(
 
 const text = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
+/**
+ * The reverse order inside a query or cancel answer: both pages (doc-vnm/api-250496551,
+ * doc/api-250313087) wrap it as `data.refundOrderAggregate` beside `distributorId` and `currency`.
+ */
+export function refundOfAnswer(data: unknown): IDataObject {
+	return ((data as IDataObject | null)?.refundOrderAggregate ?? {}) as IDataObject;
+}
+
 /** Ids as text, status and the amount in fen with yuan beside. */
 export function simplifyRefund(data: unknown): IDataObject {
 	const refund = (data ?? {}) as IDataObject;

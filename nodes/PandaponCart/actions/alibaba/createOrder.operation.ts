@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { addressProperty, readAddress } from '../../../shared/address';
 import { cartIdsField } from '../../../shared/cartFields';
@@ -7,9 +7,9 @@ import { forOperation, showFor } from '../../../shared/operation';
 import { orderOptionFields, readOrderOptions } from '../../../shared/orderFields';
 import { readIdList } from '../../../shared/params';
 import { previewTotal } from '../../../shared/preview';
+import { readCartOrderAnswer } from '../../../shared/responses';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
-import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 
 export const description: INodeProperties[] = [
@@ -25,11 +25,12 @@ export const executeBatch = guardedWrites(function (i) {
 	return {
 		preview: async () => {
 			const { data } = await callPandapon.call(this, ENDPOINTS.cart1688Preview, { itemIndex: i, body: { addressParam, cartIds } });
-			return previewTotal(data);
+			return previewTotal(this.getNode(), i, 'cart1688Preview', data);
 		},
 		write: async () => {
 			const answer = await callPandapon.call(this, ENDPOINTS.cart1688CreateOrder, { itemIndex: i, body });
-			return written(answer, (data) => ({ ...data, orderIds: ((data.orders ?? []) as IDataObject[]).map((o) => o.orderId) }), 'orderIds');
+			// The documented answer is a bare envelope: the row is an unknown outcome and its key stays used.
+			return { json: readCartOrderAnswer(answer, cartIds.map(String)), ids: [] };
 		},
 	};
 });

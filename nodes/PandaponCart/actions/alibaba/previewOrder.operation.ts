@@ -22,5 +22,5 @@ export async function execute(this: IExecuteFunctions, i: number) {
 		itemIndex: i,
 		body: { addressParam, cartIds },
 	});
-	return { ...(simplify ? simplifyPreview(data) : (data as IDataObject)), requestId };
+	return { ...(simplify ? simplifyPreview('cart1688Preview', data) : (data as IDataObject)), requestId };
 }

@@ -1,10 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { fenToYuan } from '../../../shared/money';
+import { totalFen } from '../../../shared/preview';
 import { idText } from '../../../PandaponOrder/actions/taobao/orderView';
 
 /** A cart preview (what Preview Order outputs and what Create Order's Max Total is checked against). */
-export function cartPreview(data: unknown): { totalFen: number; preview: IDataObject } {
+export function cartPreview(node: INode, i: number, data: unknown): { totalFen: number; preview: IDataObject } {
 	const answer = (data ?? {}) as IDataObject;
 	const preview: IDataObject = {
 		totalAmount: answer.totalAmount,
@@ -21,5 +22,5 @@ export function cartPreview(data: unknown): { totalFen: number; preview: IDataOb
 			priceYuan: fenToYuan(line.price),
 		})),
 	};
-	return { totalFen: Number(answer.totalAmount), preview };
+	return { totalFen: totalFen(node, i, 'taobaoCartPreview', 'data.totalAmount', answer.totalAmount), preview };
 }

@@ -4,11 +4,10 @@ import { cartIdsField } from '../../../shared/cartFields';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation, showFor } from '../../../shared/operation';
 import { compact, readIdList, readText } from '../../../shared/params';
+import { readCartOrderAnswer } from '../../../shared/responses';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
-import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
-import { createdOrder } from '../../../PandaponOrder/actions/taobao/orderView';
 import { readReceiver, receiverProperty } from '../../../PandaponOrder/actions/taobao/receiver';
 import { previewCart } from './previewOrder.operation';
 
@@ -39,8 +38,8 @@ export const executeBatch = guardedWrites(function (i) {
 		preview: async () => await previewCart.call(this, i, ids),
 		write: async () => {
 			const answer = await callPandapon.call(this, ENDPOINTS.taobaoCartCreateOrder, { itemIndex: i, body });
-			// The documented answer carries no data: without an order id the outcome is unknown.
-			return written(answer, (data) => ({ created: true, ...createdOrder(data), cartIds: ids.map(String) }));
+			// The page (doc/api-250313096) documents a bare envelope: the row is an unknown outcome and its key stays used.
+			return { json: readCartOrderAnswer(answer, ids.map(String)), ids: [] };
 		},
 	};
 });

@@ -16,7 +16,7 @@ export async function previewCart(
 	ids: bigint[],
 ): Promise<{ totalFen: number; preview: IDataObject }> {
 	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoCartPreview, { itemIndex: i, body: { ids } });
-	return cartPreview(data);
+	return cartPreview(this.getNode(), i, data);
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {

@@ -2,45 +2,51 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { orderIdField } from '../../../shared/orderId';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { outputUnshippedField, toIsoTime, trackingItems, trackingUrl } from '../parcel';
+import { outputUnshippedField, toIsoTime, trackingItems } from '../parcel';
 import type { ParcelOutput } from '../parcel';
 
 export const description: INodeProperties[] = forOperation('taobao', 'getTracking', [
-	orderIdField('taobao'),
+	{
+		displayName: 'Sub-Order ID',
+		name: 'subPurchaseOrderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 200033789041',
+		description: 'The purchase sub-order (one order line) to track, sent as subPurchaseOrderId: Pandapon tracks Taobao parcels per sub-order',
+	},
 	outputUnshippedField,
 ]);
 
 /**
- * A parcel is partial when the order ships in several parcels, or when sub-orders are still
- * waiting for the seller (the order is still WAIT_SELLER_SEND_GOODS although a parcel left).
+ * The published answer (doc/api-250313082): `pnmLogisticsDetails[]` of `{mailNo, logisticsTraces[]}`.
+ * It names no carrier, so carrier, carrier code and tracking URL stay empty; a sub-order split over
+ * several parcels makes each of them partial.
  */
-export function taobaoParcels(orderId: string, data: unknown): ParcelOutput[] {
+export function taobaoParcels(subPurchaseOrderId: string, data: unknown): ParcelOutput[] {
 	const answer = (data ?? {}) as IDataObject;
-	const list = (answer.logisticsList ?? []) as IDataObject[];
-	const partial = list.length > 1 || answer.status === 'WAIT_SELLER_SEND_GOODS';
+	const list = (Array.isArray(answer.pnmLogisticsDetails) ? answer.pnmLogisticsDetails : []) as IDataObject[];
 	return list.map((p) => {
-		const carrierCode = String(p.logisticCompanyCode ?? '');
-		const trackingNumber = String(p.logisticNumber ?? '');
+		const traces = (Array.isArray(p.logisticsTraces) ? p.logisticsTraces : []) as IDataObject[];
 		return {
-			orderId,
+			orderId: subPurchaseOrderId,
 			shipped: true,
-			carrier: String(p.logisticCompanyName ?? ''),
-			carrierCode,
-			trackingNumber,
-			trackingUrl: typeof p.trackingUrl === 'string' && p.trackingUrl !== '' ? p.trackingUrl : trackingUrl(carrierCode, trackingNumber),
-			subItemIds: ((p.subOrderIds ?? []) as unknown[]).map(String),
-			shippedAt: toIsoTime(p.consignTime),
-			isPartial: partial,
-			events: ((p.traces ?? []) as IDataObject[]).map((t) => ({ time: toIsoTime(t.time), description: String(t.desc ?? '') })),
+			carrier: '',
+			carrierCode: '',
+			trackingNumber: String(p.mailNo ?? ''),
+			trackingUrl: '',
+			subItemIds: [subPurchaseOrderId],
+			shippedAt: toIsoTime(traces[0]?.time),
+			isPartial: list.length > 1,
+			events: traces.map((t) => ({ time: toIsoTime(t.time), description: String(t.standerdDesc ?? t.statusDesc ?? t.action ?? '') })),
 		};
 	});
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readIdText(this, 'orderId', 'Order ID', i);
-	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoLogistics, { itemIndex: i, query: { orderId } });
-	return trackingItems(this, i, orderId, taobaoParcels(orderId, data));
+	const subPurchaseOrderId = readIdText(this, 'subPurchaseOrderId', 'Sub-Order ID', i);
+	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoLogistics, { itemIndex: i, query: { subPurchaseOrderId } });
+	return trackingItems(this, i, subPurchaseOrderId, taobaoParcels(subPurchaseOrderId, data));
 }

@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { addressProperty, readAddress } from '../../../shared/address';
+import { addressProperty, orderAddress, readAddress } from '../../../shared/address';
 import { ENDPOINTS } from '../../../shared/catalogue';
-import { fenToYuan } from '../../../shared/money';
 import { forOperation, showFor } from '../../../shared/operation';
 import { orderOptionFields, readOrderOptions } from '../../../shared/orderFields';
 import { previewTotal } from '../../../shared/preview';
+import { readBatchOrders, unknownOutcome } from '../../../shared/responses';
+import type { Answer } from '../../../shared/responses';
 import { safetyOptions } from '../../../shared/safety/options';
 import { runWrites } from '../../../shared/safety/pipeline';
 import type { Sent, WriteRow } from '../../../shared/safety/pipeline';
-import { idText } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import type { CargoLine } from './cargo';
 import { linesField, readLines } from './cargo';
@@ -36,52 +36,32 @@ interface Row {
 	options: IDataObject;
 }
 
-/** One call's body for the rows: the first row's address and options, every row's lines. */
+/** One call's body for the rows: the first row's address (as the v1 order pages take it) and options, every row's lines. */
 function batchBody(rows: Array<WriteRow<Row>>) {
-	return { addressParam: rows[0].payload.addressParam, cargoParamList: rows.flatMap((r) => r.payload.lines) };
+	return { addressParam: orderAddress(rows[0].payload.addressParam), cargoParamList: rows.flatMap((r) => r.payload.lines) };
 }
 
-/** Each row's own result: the orders that hold its lines, or an unknown outcome when the answer cannot be read. */
-function rowResults(rows: Array<WriteRow<Row>>, data: unknown, requestId: string | undefined, clientRequestId: string): Sent[] {
-	const orders = (Array.isArray(data) ? data : []) as IDataObject[];
-	const find = sellerFinder(
-		orders.map((o) => ({
-			seller: String(o.sellerOpenId),
-			lines: ((o.productItems ?? []) as IDataObject[]).map((p) => ({ offerId: p.productID, specId: p.specId })),
-		})),
-	);
+/**
+ * Each row's own result: the orders that hold its lines (read by readBatchOrders: ids from
+ * baseInfo.idOfStr, yuan amounts in fen), or an unknown outcome when the answer does not name them.
+ */
+function rowResults(rows: Array<WriteRow<Row>>, answer: Answer): Sent[] {
+	const read = readBatchOrders(answer);
+	if (!Array.isArray(read.orders)) return rows.map((row) => ({ indexes: [row.index], json: read, ids: [] }));
+	const orders = read.orders as IDataObject[];
+	const find = sellerFinder(orders.map((o) => ({ seller: String(o.sellerOpenId), lines: o.lines as Array<{ offerId: unknown; specId?: unknown }> })));
 	return rows.map((row): Sent => {
 		const sellers = new Set(row.payload.lines.map(find));
 		const own = orders.filter((o) => sellers.has(String(o.sellerOpenId)));
-		const ids = own.map((o) => idText(o.orderId));
-		if (own.length === 0 || sellers.has(undefined) || ids.some((id) => id === undefined)) {
-			return {
-				indexes: [row.index],
-				json: {
-					outcome: 'unknown',
-					message: 'Pandapon accepted the batch but its answer does not name the orders of this row: check the order list before running it again',
-					requestId,
-					clientRequestId,
-					raw: data as IDataObject,
-				},
-				ids: [],
-			};
+		if (own.length === 0 || sellers.has(undefined) || own.some((o) => o.outcome === 'unknown')) {
+			const reason = 'Pandapon accepted the batch, but its answer does not name the orders of this row: check the order list before running it again';
+			return { indexes: [row.index], json: unknownOutcome(answer, reason), ids: [] };
 		}
+		const ids = own.map((o) => o.orderId as string);
 		return {
 			indexes: [row.index],
-			json: {
-				...(ids.length === 1 ? { orderId: ids[0] } : {}),
-				orderIds: ids as string[],
-				orders: own.map((o) => ({
-					orderId: idText(o.orderId),
-					sellerOpenId: o.sellerOpenId,
-					totalAmount: o.totalAmount,
-					totalAmountYuan: fenToYuan(o.totalAmount),
-					postFee: o.postFee,
-				})),
-				requestId,
-			},
-			ids: ids as string[],
+			json: { ...(ids.length === 1 ? { orderId: ids[0] } : {}), orderIds: ids, orders: own, requestId: answer.requestId },
+			ids,
 		};
 	});
 }
@@ -95,7 +75,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 		async preview(rows) {
 			try {
 				const { data } = await callPandapon.call(this, ENDPOINTS.order1688PreviewBatch, { itemIndex: rows[0].index, body: batchBody(rows) });
-				const previewed = previewTotal(data);
+				const previewed = previewTotal(this.getNode(), rows[0].index, 'order1688PreviewBatch', data);
 				return rows.map(() => previewed);
 			} catch (error) {
 				return rows.map(() => ({ error }));
@@ -107,7 +87,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 					itemIndex: rows[0].index,
 					body: { ...rows[0].payload.options, ...batchBody(rows) },
 				});
-				return rowResults(rows, answer.data, answer.requestId, answer.clientRequestId);
+				return rowResults(rows, answer);
 			} catch (error) {
 				return [{ indexes: rows.map((r) => r.index), error }];
 			}

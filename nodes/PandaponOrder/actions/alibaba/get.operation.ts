@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
-import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { orderIdField as sharedOrderIdField } from '../../../shared/orderId';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { moneyOut } from '../../../shared/units';
+import type { EndpointKey } from '../../../shared/catalogue';
 
 export const orderIdField = sharedOrderIdField('1688');
 
@@ -23,8 +24,12 @@ export const ORDER_STATUS_OPTIONS = [
 
 export const description: INodeProperties[] = forOperation('1688', 'get', [orderIdField, simplifyField]);
 
-/** The fields a workflow usually needs from a 1688 order, amounts in fen with yuan beside (D5). */
-export function simplifyOrder(data: unknown): IDataObject {
+/**
+ * The fields a workflow usually needs from a 1688 order. 1688 answers amounts in yuan (discount in
+ * fen); they come out in fen with yuan and the raw value beside (D5, units.ts). `prefix` is where
+ * the order sits in the endpoint's answer.
+ */
+export function simplifyOrder(data: unknown, endpoint: EndpointKey = 'order1688Detail', prefix = 'data.'): IDataObject {
 	const order = (data ?? {}) as IDataObject;
 	const base = (order.baseInfo ?? {}) as IDataObject;
 	const items = (order.productItems ?? []) as IDataObject[];
@@ -32,10 +37,9 @@ export function simplifyOrder(data: unknown): IDataObject {
 	return {
 		orderId: base.idOfStr ?? (base.id === undefined ? undefined : String(base.id)),
 		status: base.status,
-		totalAmount: base.totalAmount,
-		totalAmountYuan: fenToYuan(base.totalAmount),
-		shippingFee: base.shippingFee,
-		shippingFeeYuan: fenToYuan(base.shippingFee),
+		...moneyOut(endpoint, `${prefix}baseInfo.totalAmount`, base.totalAmount),
+		...moneyOut(endpoint, `${prefix}baseInfo.shippingFee`, base.shippingFee),
+		...moneyOut(endpoint, `${prefix}baseInfo.discount`, base.discount),
 		sellerOpenId: base.sellerOpenId,
 		createTime: base.createTime,
 		receiverName: receiver.toFullName,
@@ -45,8 +49,8 @@ export function simplifyOrder(data: unknown): IDataObject {
 			specId: item.specId,
 			name: item.name,
 			quantity: item.quantity,
-			price: item.price,
-			priceYuan: fenToYuan(item.price),
+			...moneyOut(endpoint, `${prefix}productItems[].price`, item.price),
+			...moneyOut(endpoint, `${prefix}productItems[].itemAmount`, item.itemAmount),
 			status: item.status,
 		})),
 	};

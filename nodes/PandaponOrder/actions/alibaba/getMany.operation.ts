@@ -25,5 +25,5 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const status = this.getNodeParameter('filters.status', i, '') as string;
 	const result = await fetchList.call(this, i, ENDPOINTS.order1688Page, { pageField: 'pageNo', pageMax: PAGE_MAX }, status ? { status } : {});
-	return simplify ? result.map(simplifyOrder) : result;
+	return simplify ? result.map((o) => simplifyOrder(o, 'order1688Page', 'data.data[].')) : result;
 }

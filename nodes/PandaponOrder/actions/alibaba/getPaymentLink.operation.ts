@@ -2,30 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { readIdList } from '../../../shared/params';
+import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { orderIdField } from './get.operation';
 
-export const description: INodeProperties[] = forOperation('1688', 'getPaymentLink', [
-	{
-		displayName: 'Order IDs',
-		name: 'orderIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 2542285634920880794',
-		description: 'One or more 1688 order IDs (up to 50, separated by commas) to pay with one link',
-	},
-]);
+export const description: INodeProperties[] = forOperation('1688', 'getPaymentLink', [orderIdField]);
 
+/** The page (doc-en/api-263477651) takes one `orderId` per call; Pay in Bulk pays many at once. */
 export async function execute(this: IExecuteFunctions, i: number) {
-	const ids = readIdList(this, 'orderIds', 'Order IDs', i).map(String);
-	const { data, requestId } = await callPandapon.call(this, ENDPOINTS.order1688PayUrl, {
-		itemIndex: i,
-		query: { orderId: ids.join(',') },
-	});
+	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const { data, requestId } = await callPandapon.call(this, ENDPOINTS.order1688PayUrl, { itemIndex: i, query: { orderId } });
 	const link = (data ?? {}) as IDataObject;
 	return {
-		orderIds: ids,
+		orderId,
 		payUrl: link.payUrl,
 		protocolPaySuccess: link.protocolPaySuccess,
 		cantPayOrderList: ((link.cantPayOrderList ?? []) as unknown[]).map(String),

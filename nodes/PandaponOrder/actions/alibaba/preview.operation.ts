@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { addressProperty, readAddress } from '../../../shared/address';
+import { addressProperty, orderAddress, readAddress } from '../../../shared/address';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
 import { forOperation, showFor } from '../../../shared/operation';
@@ -14,8 +14,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const body = { addressParam: readAddress(this, i), cargoParamList: readLines(this, i, false) };
+	const body = { addressParam: orderAddress(readAddress(this, i)), cargoParamList: readLines(this, i, false) };
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const { data, requestId } = await callPandapon.call(this, ENDPOINTS.order1688Preview, { itemIndex: i, body });
-	return { ...(simplify ? simplifyPreview(data) : (data as IDataObject)), requestId };
+	return { ...(simplify ? simplifyPreview('order1688Preview', data) : (data as IDataObject)), requestId };
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { addressProperty } from '../../../shared/address';
+import { addressProperty, orderAddress } from '../../../shared/address';
 import { ENDPOINTS } from '../../../shared/catalogue';
-import { fenToYuan } from '../../../shared/money';
 import { forOperation, showFor } from '../../../shared/operation';
 import { callPandapon } from '../../../shared/transport';
+import { moneyOut } from '../../../shared/units';
 import { itemsOfSeller, pairedWith, runBatch } from './batch';
 import type { CargoLine } from './cargo';
 import { linesField } from './cargo';
@@ -32,7 +32,7 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 	return await runBatch(this, async ({ first, addressParam, cargoParamList, lines }) => {
 		const { data, requestId } = await callPandapon.call(this, ENDPOINTS.order1688PreviewBatch, {
 			itemIndex: first,
-			body: { addressParam, cargoParamList },
+			body: { addressParam: orderAddress(addressParam), cargoParamList },
 		});
 		const previews = ((data as IDataObject | null)?.orderPreviewResuslt ?? []) as IDataObject[];
 		const find = sellerFinder(previews.map((p) => ({ seller: String(p.sellerOpenId), lines: (p.cargoList ?? []) as Array<{ offerId: unknown; specId?: unknown }> })));
@@ -40,10 +40,8 @@ export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecut
 			pairedWith(
 				{
 					sellerOpenId: p.sellerOpenId,
-					sumPayment: p.sumPayment,
-					sumPaymentYuan: fenToYuan(p.sumPayment),
-					sumCarriage: p.sumCarriage,
-					sumCarriageYuan: fenToYuan(p.sumCarriage),
+					...moneyOut('order1688PreviewBatch', 'data.orderPreviewResuslt[].sumPayment', p.sumPayment),
+					...moneyOut('order1688PreviewBatch', 'data.orderPreviewResuslt[].sumCarriage', p.sumCarriage),
 					lines: p.cargoList,
 					requestId,
 				},

@@ -35,7 +35,8 @@ export const description: INodeProperties[] = [
 					type: 'number',
 					typeOptions: { minValue: 1, numberPrecision: 0 },
 					default: 1,
-					description: 'Budget for the whole order in fen (100 = ¥1): Taobao refuses the order if it would cost more',
+					description:
+						'Budget for the whole order in fen (100 = ¥1): Taobao refuses the order if it would cost more. Pandapon requires it; when not added, the node previews the order first and uses its total.',
 				},
 				{
 					displayName: 'Seller Order Number',
@@ -68,8 +69,12 @@ export const executeBatch = guardedWrites(function (i) {
 	return {
 		preview: async () => await renderOrder.call(this, i, orderBody),
 		write: async () => {
-			const answer = await callPandapon.call(this, ENDPOINTS.taobaoOrderCreate, { itemIndex: i, body });
-			return written(answer, createdOrder);
+			// Pandapon requires purchaseAmount: without one given, the previewed total is the budget.
+			const purchaseAmount = body.purchaseAmount ?? (await renderOrder.call(this, i, orderBody)).totalFen;
+			const answer = await callPandapon.call(this, ENDPOINTS.taobaoOrderCreate, { itemIndex: i, body: { ...body, purchaseAmount } });
+			// Says which budget went out, also when the outcome is unknown: the one given, or the previewed total Pandapon's required field defaulted to.
+			const { json, ids } = written(answer, createdOrder);
+			return { json: { ...json, purchaseAmount, purchaseAmountFrom: body.purchaseAmount === undefined ? 'preview' : 'parameter' }, ids };
 		},
 	};
 });

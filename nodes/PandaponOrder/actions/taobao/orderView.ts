@@ -19,7 +19,10 @@ function subOrders(order: IDataObject): IDataObject[] {
 	}));
 }
 
-/** What a create (from lines or from the cart) answered: the order id, totals in fen with yuan beside (D5). */
+/**
+ * What Create answered (the page publishes no answer): the order id, totals in fen with yuan
+ * beside (D5). Without a readable id the row is an unknown outcome (see shared/safety/written.ts).
+ */
 export function createdOrder(data: unknown): IDataObject {
 	const order = (data ?? {}) as IDataObject;
 	return {

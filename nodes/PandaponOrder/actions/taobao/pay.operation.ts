@@ -4,6 +4,7 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { readId } from '../../../shared/params';
+import { totalFen } from '../../../shared/preview';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
 import { written } from '../../../shared/safety/written';
@@ -20,7 +21,7 @@ export const executeBatch = guardedWrites(function (i) {
 		// What Pay would charge is the order's own total, as the seller has it now.
 		preview: async () => {
 			const order = simplifyTaobaoOrder(await readOrder.call(this, i, orderId.toString()));
-			return { totalFen: Number(order.totalAmount), preview: order };
+			return { totalFen: totalFen(this.getNode(), i, 'taobaoOrderDetail', 'data.totalAmount', order.totalAmount), preview: order };
 		},
 		write: async () => {
 			const answer = await callPandapon.call(this, ENDPOINTS.taobaoOrderPay, { itemIndex: i, body: { orderId } });

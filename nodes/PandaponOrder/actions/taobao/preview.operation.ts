@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { fenToYuan } from '../../../shared/money';
+import { totalFen } from '../../../shared/preview';
 import { callPandapon } from '../../../shared/transport';
 import { idText } from './orderView';
 import { orderInputFields, readOrderBody } from './orderLines';
@@ -31,7 +32,7 @@ export async function renderOrder(
 			priceYuan: fenToYuan(line.price),
 		})),
 	};
-	return { totalFen: Number(render.totalAmount), preview };
+	return { totalFen: totalFen(this.getNode(), i, 'taobaoOrderPreview', 'data.totalAmount', render.totalAmount), preview };
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {

@@ -1,0 +1,3 @@
+import { describeMatrix } from './matrixSuite';
+
+describeMatrix('read', 50, 'reads retry then fail clearly');
