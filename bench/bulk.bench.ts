@@ -1,8 +1,11 @@
 /*
  * npm run bench:bulk — 1,000 cart adds and 200 order creates through the nodes in real n8n, in
  * three settings of the sandbox, against a raw undici loop, against the floor, and against what
- * users do today (n8n's HTTP Request node with a Code node computing the signature).
+ * users do today (n8n's HTTP Request node with a Code node computing the signature); then 200
+ * orders created and paid with and without idempotency keys, and the key store's size and claim
+ * time once it holds 10,000 keys.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +15,7 @@ import { Agent, request } from 'undici';
 import { stringifyJsonBig } from '../nodes/shared/bigJson';
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/pool';
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../nodes/shared/signing';
-import { ensureHost, executionJson, freePort, installPackage, lastExecutionError, n8nEnv, runN8n } from '../scripts/host';
+import { ensureHost, executionJson, freePort, installPackage, lastExecutionError, n8nEnv, NODE24, runN8n } from '../scripts/host';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { importSandboxCredential } from '../test/e2e/headless.e2e';
@@ -26,6 +29,7 @@ const ADDRESS = { fullName: '王小明', mobile: '13800138000', provinceText: '�
 const ADD_BODY = stringifyJsonBig({ ...OFFER, quantity: 1 });
 const CREATE_BODY = stringifyJsonBig({ flow: 'general', addressParam: ADDRESS, cargoParamList: [{ ...OFFER, quantity: 1 }] });
 const CRED = { pandaponApi: { id: 'PandaponSandbox1', name: 'Pandapon sandbox' } };
+const STORE_KEYS = Number(process.env.BENCH_STORE_KEYS ?? 10_000);
 
 type Node = Record<string, unknown>;
 
@@ -69,6 +73,38 @@ const orderCreate: Node = {
 		shippingAddress: { address: ADDRESS },
 	},
 };
+
+/**
+ * Create → Pay in Bulk, one order per row; with keys, each row claims its own on both nodes. The
+ * execution id in the key makes every run's keys new, so each run claims and never short-cuts to
+ * duplicates.
+ */
+function createAndPay(keyed: boolean): Node[] {
+	const safety = (prefix: string) => (keyed ? { safety: { idempotencyKey: `={{ '${prefix}-' + $execution.id + '-' + $json.n }}` } } : {});
+	return [
+		{ ...orderCreate, parameters: { ...(orderCreate.parameters as object), ...safety('C') } },
+		{
+			name: 'Work Pay',
+			type: 'n8n-nodes-pandapon.pandaponOrder',
+			typeVersion: 1,
+			credentials: CRED,
+			parameters: { platform: '1688', operation: 'payInBulk', orderIds: '={{ $json.orderId }}', ...(keyed ? { safety: { idempotencyKey: '={{ \'P-\' + $json.idempotencyKey }}' } } : {}) },
+		},
+	];
+}
+
+/**
+ * The byte size of the node's key scope in n8n's database, read with the fetched Node's built-in
+ * SQLite (n8n keeps one row per scope whose value lists every recorded hash).
+ */
+function keyStoreBytes(userFolder: string): number {
+	const script = `const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(process.argv[1], { readOnly: true });
+const row = db.prepare('SELECT COALESCE(SUM(LENGTH(value)), 0) AS bytes FROM processed_data').get();
+console.log(row.bytes);`;
+	const out = execFileSync(NODE24, ['--no-warnings', '-e', script, join(userFolder, '.n8n', 'database.sqlite')], { encoding: 'utf8' });
+	return Number(out.trim());
+}
 
 /** What users build today: a Code node signs each item, the HTTP Request node sends it. */
 function httpWay(sandbox: Sandbox, path: string, body: string, batching?: { batchSize: number; batchInterval: number }): Node[] {
@@ -121,20 +157,29 @@ async function main(): Promise<void> {
 	const env = n8nEnv(dir, { http: await freePort(), broker: await freePort() }, { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_LOG_LEVEL: 'info' });
 	await importSandboxCredential(env, dir, sandbox);
 
-	/** Imports and runs a workflow; the time is the work node's own executionTime. */
+	/** Imports and runs a workflow; the time is the work nodes' own executionTime, summed. */
 	async function viaN8n(id: string, count: number, tail: Node[]): Promise<Measured> {
 		const file = join(dir, `${id}.json`);
 		writeFileSync(file, JSON.stringify(workflow(id, count, tail)));
 		const imported = await runN8n(['import:workflow', `--input=${file}`], env);
 		if (imported.code !== 0) throw new Error(`import ${id}: ${imported.stdout}\n${imported.stderr}`);
+		return await execute(id, count);
+	}
+
+	async function execute(id: string, count: number): Promise<Measured> {
 		const executed = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, 600_000);
 		if (executed.code !== 0) throw new Error(`execute ${id}: ${lastExecutionError(dir) ?? ''}\n${executed.stdout.slice(-3000)}`);
 		const run = executionJson(executed.stdout) as {
 			data: { resultData: { runData: Record<string, Array<{ executionTime: number; data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
 		};
-		const work = run.data.resultData.runData.Work[0];
-		const items = work.data.main[0];
-		return { ms: work.executionTime, failed: items.filter((i) => i.json.error !== undefined).length + Math.max(0, count - items.length) };
+		const measured: Measured = { ms: 0, failed: 0 };
+		for (const [name, [work]] of Object.entries(run.data.resultData.runData)) {
+			if (!name.startsWith('Work')) continue;
+			const items = work.data.main[0];
+			measured.ms += work.executionTime;
+			measured.failed += items.filter((i) => i.json.error !== undefined || i.json.duplicate === true).length + Math.max(0, count - items.length);
+		}
+		return measured;
 	}
 
 	/** The same signed requests from a plain undici loop at the nodes' concurrency. */
@@ -167,6 +212,14 @@ async function main(): Promise<void> {
 		sandbox.options.rateLimitPerSecond = 0;
 		const rawFast = total(await raw('/alibaba/cart/add', ADD_BODY, ADDS), await raw('/alibaba/order/create', CREATE_BODY, CREATES));
 		const nodesFast = await nodes('Fast');
+		// (4) 0 ms: orders created and paid, without and with a key per row on both nodes; then the
+		// keyed workflow's store is filled to STORE_KEYS keys and the same run is timed again.
+		const unkeyed = await viaN8n('BenchPayPlain', CREATES, createAndPay(false));
+		const keyed = await viaN8n('BenchPayKeyed', CREATES, createAndPay(true));
+		const storeAfterFirst = keyStoreBytes(dir);
+		const filled = await viaN8n('BenchPayKeyed', STORE_KEYS - CREATES, createAndPay(true));
+		const keyedFull = await viaN8n('BenchPayKeyed', CREATES, createAndPay(true));
+		const storeFull = keyStoreBytes(dir);
 		// (2) 50 ms latency: against the floor N × latency ÷ concurrency.
 		sandbox.options.latencyMs = 50;
 		const nodesSlow = await nodes('Slow');
@@ -206,6 +259,12 @@ async function main(): Promise<void> {
 			http_request_default_failed_items: httpDefault.failed,
 			speedup_vs_http_request_safe: httpSafe ? Number((httpSafe.ms / nodesLimited.ms).toFixed(2)) : 0,
 			http_request_safe_failed_items: httpSafe?.failed ?? -1,
+			keyed_vs_unkeyed: Number((keyed.ms / unkeyed.ms).toFixed(2)),
+			keyed_vs_unkeyed_store_full: Number((keyedFull.ms / unkeyed.ms).toFixed(2)),
+			keyed_failed_items: keyed.failed + filled.failed + keyedFull.failed,
+			store_keys: STORE_KEYS * 2,
+			store_bytes_first_run: storeAfterFirst,
+			store_bytes_full: storeFull,
 		};
 		report(
 			`Bulk: ${ADDS} cart adds + ${CREATES} creates, concurrency ${CONCURRENCY}, real n8n 2.41.1`,
@@ -218,6 +277,10 @@ async function main(): Promise<void> {
 				['(3) nodes', `${s(nodesLimited)}  → ×${figures.ratio_vs_ratelimit_floor} of floor`],
 				['(3) HTTP Request + Code, defaults', s(httpDefault)],
 				[`(3) HTTP Request, batching ${safeSetting}`, `${httpSafe ? s(httpSafe) : '-'}  → nodes ×${figures.speedup_vs_http_request_safe} faster`],
+				[`(4) 0 ms: ${CREATES} Create → Pay in Bulk, no keys`, s(unkeyed)],
+				['(4) the same, a key per row on both nodes', `${s(keyed)}  → ×${figures.keyed_vs_unkeyed} of unkeyed`],
+				[`(4) keyed, ${STORE_KEYS.toLocaleString('en')} keys per node already stored`, `${s(keyedFull)}  → ×${figures.keyed_vs_unkeyed_store_full} of unkeyed`],
+				['(4) key store size: first run / full', `${(storeAfterFirst / 1024).toFixed(0)} KiB / ${(storeFull / 1024).toFixed(0)} KiB`],
 			],
 			figures,
 		);
