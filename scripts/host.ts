@@ -8,8 +8,9 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { foreignHosts } from './installLog';
 
 import { evidenceDir, recordEvidence } from './evidence';
 
@@ -54,19 +55,35 @@ function hostReady(host: N8nHost): boolean {
 /**
  * Installs an n8n host unless it is there already; retried once, since registry downloads can stall.
  * From the committed lockfile where there is one (the pinned host and the compatibility matrix);
- * a folder without one (a version tried while bisecting) resolves afresh.
+ * a folder without one (a version tried while bisecting) resolves afresh. Dependencies' install
+ * scripts stay off (here and, through the folder's .npmrc, in a plain `npm ci`); sqlite3, the one
+ * native module n8n needs, is compiled by npm's own node-gyp against the headers that come with the
+ * fetched Node, so nothing is downloaded from outside the registry, which install.log proves.
  */
 export function ensureHost(log: (line: string) => void = console.log, host: N8nHost = PINNED): void {
 	if (hostReady(host)) return;
-	const flags = ['--ignore-scripts', '--no-audit', '--no-fund', '--fetch-timeout=60000', '--fetch-retries=5', '--maxsockets=8'];
+	const flags = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http', '--fetch-timeout=60000', '--fetch-retries=5', '--maxsockets=8'];
 	const install = existsSync(join(host.dir, 'package-lock.json')) ? 'ci' : 'install';
+	const logFile = join(host.dir, 'install.log');
+	const registry = execFileSync('npm', ['config', 'get', 'registry'], { cwd: host.dir, encoding: 'utf8' }).trim();
 	for (let attempt = 1; ; attempt++) {
 		try {
 			const started = Date.now();
-			log(`Installing n8n ${host.version} and its Node into ${host.dir.slice(ROOT.length + 1)}/ (first run only, a few minutes)…`);
-			execFileSync('npm', [install, ...flags], { cwd: host.dir, stdio: 'inherit', timeout: 15 * 60_000 });
-			// sqlite3 is the one native module n8n needs; its prebuilt download is unreachable here, so it builds from source.
-			execFileSync('npm', ['rebuild', 'sqlite3'], { cwd: host.dir, stdio: 'inherit', timeout: 10 * 60_000 });
+			log(`Installing n8n ${host.version} and its Node into ${host.dir.slice(ROOT.length + 1)}/ (first run only, a few minutes; output in install.log)…`);
+			writeFileSync(logFile, '');
+			const output = openSync(logFile, 'a');
+			try {
+				execFileSync('npm', [install, ...flags], { cwd: host.dir, stdio: ['ignore', output, output], timeout: 15 * 60_000 });
+				execFileSync(process.execPath, [npmNodeGyp(), 'rebuild', `--nodedir=${dirname(host.nodeBinDir)}`, '--loglevel=http'], {
+					cwd: join(host.dir, 'node_modules', 'sqlite3'),
+					stdio: ['ignore', output, output],
+					timeout: 10 * 60_000,
+				});
+			} finally {
+				closeSync(output);
+			}
+			const foreign = foreignHosts(readFileSync(logFile, 'utf8'), registry);
+			if (foreign.length > 0) throw new Error(`the install reached ${foreign.join(', ')} besides the registry ${registry} (see ${logFile})`);
 			writeFileSync(join(host.dir, '.stamp'), host.version);
 			log(`n8n ${host.version} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 			return;
@@ -75,6 +92,14 @@ export function ensureHost(log: (line: string) => void = console.log, host: N8nH
 			log(`n8n install failed (${(error as Error).message}); retrying once`);
 		}
 	}
+}
+
+/** The node-gyp bundled with the npm that runs this project (npm names it when it runs a script). */
+function npmNodeGyp(): string {
+	const named = process.env.npm_config_node_gyp;
+	if (named && existsSync(named)) return named;
+	const globalRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+	return join(globalRoot, 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
 }
 
 export interface Ports {
