@@ -56,6 +56,8 @@ export interface SandboxOptions {
 export interface Fault {
 	path?: string;
 	times?: number;
+	/** Matching requests to let through untouched first (a fault on the third write of a run: 2). */
+	skip?: number;
 	when?: 'before' | 'after';
 	kind:
 		| { type: 'status'; status: number; code?: number; msg?: string }
@@ -168,6 +170,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const index = faults.findIndex((f) => (f.when ?? 'before') === when && (!f.path || f.path === path));
 		if (index < 0) return undefined;
 		const fault = faults[index];
+		if ((fault.skip ?? 0) > 0) {
+			fault.skip = (fault.skip ?? 0) - 1;
+			return undefined;
+		}
 		fault.times = (fault.times ?? 1) - 1;
 		if (fault.times <= 0) faults.splice(index, 1);
 		return fault;
