@@ -32,12 +32,15 @@ async function checkItems(ctx: IExecuteFunctions, handler: ItemHandler, count: n
 	return errors;
 }
 
-/** The ids an item's output names (order, refund, cart ids…), for the list of what was already written. */
+/**
+ * The ids an item's output names (order, refund, cart ids…), for the list of what was already
+ * written; not the request's own references (requestId, clientRequestId), which name no purchase.
+ */
 function idsIn(result: ItemResult): string[] {
 	const ids: string[] = [];
 	for (const json of Array.isArray(result) ? result : [result]) {
 		for (const [field, value] of Object.entries(json)) {
-			if (!/Ids?$/.test(field)) continue;
+			if (!/Ids?$/.test(field) || /requestId$/i.test(field)) continue;
 			for (const id of Array.isArray(value) ? value : [value]) if (typeof id === 'string' || typeof id === 'number') ids.push(String(id));
 		}
 	}
