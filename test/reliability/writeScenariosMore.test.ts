@@ -1,0 +1,4 @@
+/** Write scenarios (see writeScenarios.ts), second half of the operations. */
+import { describeWriteScenarios } from './writeScenariosSuite';
+
+describeWriteScenarios(1);
