@@ -100,60 +100,87 @@ const createdTaobao = (sandbox: Sandbox, _rows: IDataObject[], n: number) => [[.
 const idParameter = { orderId: '={{ $json.id }}' };
 const badId = { id: 'ORD-1' };
 
-export const WRITE_OPS: WriteOp[] = [
-	{
-		name: 'Cart › 1688 › Create Order',
+type Named = Pick<WriteOp, 'name' | 'type' | 'platform' | 'operation' | 'write' | 'parameters' | 'rows'>;
+
+/** An operation with the usual answers: keys and Max Total, one call per row, the order id it names. */
+const writeOp = (op: Named & Partial<WriteOp> & Pick<WriteOp, 'invalid' | 'invalidParameter' | 'made'>): WriteOp => ({
+	safety: true,
+	batch: false,
+	ids: orderIdOf,
+	content: () => ({}),
+	...op,
+});
+
+/** An operation on one existing order per row (its id in `$json.id`), which names that order back. */
+const onOrder = (op: Named & Pick<WriteOp, 'content'> & Partial<WriteOp>): WriteOp =>
+	writeOp({ invalid: badId, invalidParameter: 'Order ID', made: ownId, ...op });
+
+/** Cancel: no key or Max Total (nothing is bought). */
+const cancelOrder = (platform: WriteOp['platform'], write: EndpointKey, rows: WriteOp['rows']): WriteOp =>
+	onOrder({
+		name: `Order › ${platform === '1688' ? '1688' : 'Taobao'} › Cancel`,
+		type: 'pandaponOrder',
+		platform,
+		operation: 'cancel',
+		write,
+		parameters: { ...idParameter, cancelReason: 'no longer needed' },
+		rows,
+		safety: false,
+		content: (row) => ({ cancelled: true, orderId: row.id }),
+	});
+
+/** Create Order from the cart, one cart line per row; the documented answer names no order, so the row says which cart lines went. */
+const cartCreateOrder = (op: Omit<Named, 'type' | 'operation'> & Pick<WriteOp, 'invalid'>): WriteOp =>
+	writeOp({
 		type: 'pandaponCart',
-		platform: '1688',
 		operation: 'createOrder',
+		invalidParameter: 'Cart IDs',
+		ids: () => [],
+		made: () => [],
+		content: (row) => ({ outcome: 'unknown', accepted: true, cartIds: [row.ids] }),
+		...op,
+	});
+
+/** 1688 Create and Create Batch: one line per row, its quantity from the row. */
+const LINE_ROWS_1688 = {
+	parameters: { flow: 'general', lines: { line: [{ ...EARRING, quantity: '={{ $json.q }}' }] }, shippingAddress: ADDRESS_1688 },
+	rows: (_sandbox: Sandbox, count: number) => lineRows(count),
+	invalid: { q: 0 },
+	invalidParameter: 'Lines › Line 1 › Quantity',
+};
+
+const refundIdOf = (json: IDataObject) => (json.refundId === undefined ? [] : [String(json.refundId)]);
+
+export const WRITE_OPS: WriteOp[] = [
+	cartCreateOrder({
+		name: 'Cart › 1688 › Create Order',
+		platform: '1688',
 		write: 'cart1688CreateOrder',
 		parameters: { cartIds: '={{ $json.ids }}', flow: 'general', shippingAddress: ADDRESS_1688 },
 		rows: (sandbox, count) =>
 			Array.from({ length: count }, (_, n) => ({ ids: String(sandbox.state.addToCart(BigInt(CART_OFFERS[n].offerId), CART_OFFERS[n].specId, 1).id) })),
 		invalid: { ids: '100001, abc' },
-		invalidParameter: 'Cart IDs',
-		safety: true,
-		batch: false,
-		// The documented answer names no order: the row is an unknown outcome that says which cart lines went.
-		ids: () => [],
-		made: () => [],
-		content: (row) => ({ outcome: 'unknown', accepted: true, cartIds: [row.ids] }),
-	},
-	{
+	}),
+	cartCreateOrder({
 		name: 'Cart › Taobao › Create Order',
-		type: 'pandaponCart',
 		platform: 'taobao',
-		operation: 'createOrder',
 		write: 'taobaoCartCreateOrder',
 		parameters: { cartIds: '={{ $json.ids }}', receiver: RECEIVER },
 		// One line per row: the same SKU for three buyers (user ids) is three cart lines.
 		rows: (sandbox, count) =>
 			Array.from({ length: count }, (_, n) => ({ ids: String(sandbox.state.taobao.addToCart({ ...MUG, quantity: 1, userId: `buyer-${n}` }).id) })),
 		invalid: { ids: '200001, abc' },
-		invalidParameter: 'Cart IDs',
-		safety: true,
-		batch: false,
-		ids: () => [],
-		made: () => [],
-		content: (row) => ({ outcome: 'unknown', accepted: true, cartIds: [row.ids] }),
-	},
-	{
+	}),
+	writeOp({
 		name: 'Order › 1688 › Create',
 		type: 'pandaponOrder',
 		platform: '1688',
 		operation: 'create',
 		write: 'order1688Create',
-		parameters: { flow: 'general', lines: { line: [{ ...EARRING, quantity: '={{ $json.q }}' }] }, shippingAddress: ADDRESS_1688 },
-		rows: (_sandbox, count) => lineRows(count),
-		invalid: { q: 0 },
-		invalidParameter: 'Lines › Line 1 › Quantity',
-		safety: true,
-		batch: false,
-		ids: orderIdOf,
+		...LINE_ROWS_1688,
 		made: created1688,
-		content: () => ({}),
-	},
-	{
+	}),
+	writeOp({
 		name: 'Order › Taobao › Create',
 		type: 'pandaponOrder',
 		platform: 'taobao',
@@ -163,30 +190,22 @@ export const WRITE_OPS: WriteOp[] = [
 		rows: (_sandbox, count) => lineRows(count),
 		invalid: { q: 0 },
 		invalidParameter: 'Order Lines › line 1 › Quantity',
-		safety: true,
-		batch: false,
-		ids: orderIdOf,
 		made: createdTaobao,
 		content: () => ({ status: 'WAIT_BUYER_PAY' }),
-	},
-	{
+	}),
+	writeOp({
 		name: 'Order › 1688 › Create Batch',
 		type: 'pandaponOrder',
 		platform: '1688',
 		operation: 'createBatch',
 		write: 'order1688CreateBatch',
-		parameters: { flow: 'general', lines: { line: [{ ...EARRING, quantity: '={{ $json.q }}' }] }, shippingAddress: ADDRESS_1688 },
-		rows: (_sandbox, count) => lineRows(count),
-		invalid: { q: 0 },
-		invalidParameter: 'Lines › Line 1 › Quantity',
-		safety: true,
+		...LINE_ROWS_1688,
 		batch: true,
 		ids: (json) => (json.orderIds as string[] | undefined) ?? [],
 		// Rows of one seller go into one order: every row written names the run's single order.
 		made: (sandbox) => [...sandbox.state.orders.keys()],
-		content: () => ({}),
-	},
-	{
+	}),
+	writeOp({
 		name: 'Order › 1688 › Pay in Bulk',
 		type: 'pandaponOrder',
 		platform: '1688',
@@ -196,7 +215,6 @@ export const WRITE_OPS: WriteOp[] = [
 		rows: (sandbox, count) => idRows(orders1688(sandbox, count, 'unpaid')),
 		invalid: badId,
 		invalidParameter: 'Order IDs',
-		safety: true,
 		batch: true,
 		ids: (json) => (json.paidOrderIds as string[] | undefined) ?? [],
 		made: (_sandbox, rows, n) => [rows[n].id].flat().map(String),
@@ -210,8 +228,8 @@ export const WRITE_OPS: WriteOp[] = [
 			callsBefore: 1,
 			doneRows: [0],
 		},
-	},
-	{
+	}),
+	onOrder({
 		name: 'Order › Taobao › Pay',
 		type: 'pandaponOrder',
 		platform: 'taobao',
@@ -219,47 +237,11 @@ export const WRITE_OPS: WriteOp[] = [
 		write: 'taobaoOrderPay',
 		parameters: idParameter,
 		rows: (sandbox, count) => idRows(ordersTaobao(sandbox, count)),
-		invalid: badId,
-		invalidParameter: 'Order ID',
-		safety: true,
-		batch: false,
-		ids: orderIdOf,
-		made: ownId,
 		content: (row) => ({ paid: true, orderId: row.id, status: 'WAIT_SELLER_SEND_GOODS' }),
-	},
-	{
-		name: 'Order › 1688 › Cancel',
-		type: 'pandaponOrder',
-		platform: '1688',
-		operation: 'cancel',
-		write: 'order1688Cancel',
-		parameters: { ...idParameter, cancelReason: 'no longer needed' },
-		rows: (sandbox, count) => idRows(orders1688(sandbox, count, 'unpaid')),
-		invalid: badId,
-		invalidParameter: 'Order ID',
-		safety: false,
-		batch: false,
-		ids: orderIdOf,
-		made: ownId,
-		content: (row) => ({ cancelled: true, orderId: row.id }),
-	},
-	{
-		name: 'Order › Taobao › Cancel',
-		type: 'pandaponOrder',
-		platform: 'taobao',
-		operation: 'cancel',
-		write: 'taobaoOrderCancel',
-		parameters: { ...idParameter, cancelReason: 'customer cancelled' },
-		rows: (sandbox, count) => idRows(ordersTaobao(sandbox, count)),
-		invalid: badId,
-		invalidParameter: 'Order ID',
-		safety: false,
-		batch: false,
-		ids: orderIdOf,
-		made: ownId,
-		content: (row) => ({ cancelled: true, orderId: row.id }),
-	},
-	{
+	}),
+	cancelOrder('1688', 'order1688Cancel', (sandbox, count) => idRows(orders1688(sandbox, count, 'unpaid'))),
+	cancelOrder('taobao', 'taobaoOrderCancel', (sandbox, count) => idRows(ordersTaobao(sandbox, count))),
+	onOrder({
 		name: 'Order › 1688 › Confirm Receipt',
 		type: 'pandaponOrder',
 		platform: '1688',
@@ -267,15 +249,10 @@ export const WRITE_OPS: WriteOp[] = [
 		write: 'order1688ConfirmReceipt',
 		parameters: idParameter,
 		rows: (sandbox, count) => idRows(orders1688(sandbox, count, 'shipped')),
-		invalid: badId,
-		invalidParameter: 'Order ID',
 		safety: false,
-		batch: false,
-		ids: orderIdOf,
-		made: ownId,
 		content: (row) => ({ confirmed: true, orderId: row.id }),
-	},
-	{
+	}),
+	writeOp({
 		name: 'After-Sales › 1688 › Create',
 		type: 'pandaponAfterSales',
 		platform: '1688',
@@ -294,13 +271,11 @@ export const WRITE_OPS: WriteOp[] = [
 		rows: (sandbox, count) => orders1688(sandbox, count, 'paid').map((id) => ({ id, entry: sandbox.state.order(id).lines[0].subItemId.toString() })),
 		invalid: badId,
 		invalidParameter: 'Order ID',
-		safety: true,
-		batch: false,
-		ids: (json) => (json.refundId === undefined ? [] : [String(json.refundId)]),
+		ids: refundIdOf,
 		made: (sandbox, _rows, n) => [[...sandbox.state.refunds.keys()][n]],
 		content: (row) => ({ orderId: row.id, applyPayment: 100 }),
-	},
-	{
+	}),
+	writeOp({
 		name: 'After-Sales › Taobao › Create',
 		type: 'pandaponAfterSales',
 		platform: 'taobao',
@@ -311,13 +286,11 @@ export const WRITE_OPS: WriteOp[] = [
 		rows: (sandbox, count) => ordersTaobao(sandbox, count, 'paid').map((id) => ({ sub: sandbox.state.taobao.order(id).lines[0].subOrderId.toString() })),
 		invalid: { sub: 'SUB-1' },
 		invalidParameter: 'Sub-Order ID',
-		safety: true,
-		batch: false,
-		ids: (json) => (json.refundId === undefined ? [] : [String(json.refundId)]),
+		ids: refundIdOf,
 		made: (sandbox, _rows, n) => [[...sandbox.state.taobaoRefunds.refunds.keys()][n]],
 		content: (row) => ({ subOrderId: row.sub, refundFee: MUG_PRICE, refundStatus: 'WAIT_SELLER_AGREE' }),
-	},
-	{
+	}),
+	writeOp({
 		name: 'Logistics › 1688 › Create International Shipment',
 		type: 'pandaponLogistics',
 		platform: '1688',
@@ -332,12 +305,10 @@ export const WRITE_OPS: WriteOp[] = [
 		rows: (sandbox, count) => idRows(orders1688(sandbox, count, 'paid')),
 		invalid: badId,
 		invalidParameter: 'Order IDs',
-		safety: true,
-		batch: false,
 		ids: (json) => (json.shipmentNo === undefined ? [] : [String(json.shipmentNo)]),
 		made: (sandbox, _rows, n) => [[...warehouseOf(sandbox.state).shipments.keys()][n]],
 		content: (row) => ({ created: true, orderIds: [row.id] }),
-	},
+	}),
 ];
 
 /** The faults of the lost-answer and failed-after-acting cells: the sandbox applies the write, then spoils its answer. */
