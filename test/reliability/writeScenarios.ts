@@ -92,7 +92,9 @@ function ordersTaobao(sandbox: Sandbox, count: number, status: 'unpaid' | 'paid'
 
 const idRows = (ids: string[]) => ids.map((id) => ({ id }));
 const lineRows = (count: number) => Array.from({ length: count }, () => ({ q: 1 }));
-const orderIdOf = (json: IDataObject) => (json.orderId === undefined ? [] : [String(json.orderId)]);
+/** The id fields as given (not through String()): an id that came out as a number must not match the sandbox's text. */
+const idField = (field: string) => (json: IDataObject) => (json[field] === undefined ? [] : [json[field] as string]);
+const orderIdOf = idField('orderId');
 const ownId = (_sandbox: Sandbox, rows: IDataObject[], n: number) => [String(rows[n].id)];
 /** Orders the sandbox holds, oldest first: with rows written one after another, row n made the n-th. */
 const created1688 = (sandbox: Sandbox, _rows: IDataObject[], n: number) => [[...sandbox.state.orders.keys()][n]];
@@ -149,7 +151,7 @@ const LINE_ROWS_1688 = {
 	invalidParameter: 'Lines › Line 1 › Quantity',
 };
 
-const refundIdOf = (json: IDataObject) => (json.refundId === undefined ? [] : [String(json.refundId)]);
+const refundIdOf = idField('refundId');
 
 export const WRITE_OPS: WriteOp[] = [
 	cartCreateOrder({
@@ -305,7 +307,7 @@ export const WRITE_OPS: WriteOp[] = [
 		rows: (sandbox, count) => idRows(orders1688(sandbox, count, 'paid')),
 		invalid: badId,
 		invalidParameter: 'Order IDs',
-		ids: (json) => (json.shipmentNo === undefined ? [] : [String(json.shipmentNo)]),
+		ids: idField('shipmentNo'),
 		made: (sandbox, _rows, n) => [[...warehouseOf(sandbox.state).shipments.keys()][n]],
 		content: (row) => ({ created: true, orderIds: [row.id] }),
 	}),
