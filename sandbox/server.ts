@@ -39,6 +39,12 @@ export interface SandboxOptions {
 	latencyMs?: number;
 	/** A random extra delay below this, so concurrent answers come back out of order. */
 	latencyJitterMs?: number;
+	/**
+	 * The first this many requests are answered only once all of them are in flight together (or
+	 * after 5 s, so a client that never gets there sees its answers and its test fails on the count):
+	 * proves a client's concurrency without depending on how fast the machine is.
+	 */
+	gatherFirst?: number;
 	/** Requests per second past which the sandbox answers 429; 0 = no limit. */
 	rateLimitPerSecond?: number;
 	/** Answers to pick where mirrors disagree or Pandapon publishes none (see handlers/common.ts). */
@@ -145,6 +151,21 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Holds the first `count` callers until all of them have arrived (see SandboxOptions.gatherFirst). */
+function gatherer(count: number): () => Promise<void> {
+	let arrived = 0;
+	let release: () => void = () => undefined;
+	const together = new Promise<void>((resolve) => {
+		release = resolve;
+		if (count > 0) setTimeout(resolve, 5_000).unref();
+	});
+	return async () => {
+		if (arrived >= count) return;
+		if (++arrived === count) release();
+		await together;
+	};
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
 	const clock = options.clock ?? Date.now;
 	const settings = {
@@ -163,6 +184,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const log: LoggedRequest[] = [];
 	const faults: Fault[] = [];
 	const nonces = new Map<string, number>();
+	const gathering = gatherer(options.gatherFirst ?? 0);
 	let windowStart = 0;
 	let windowCount = 0;
 
@@ -327,6 +349,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				return refuse(res, entry, 429, CODES.rateLimited, 'rate limit exceeded');
 			}
 		}
+		await gathering();
 		const latency = (settings.latencyMs ?? 0) + Math.floor(Math.random() * (settings.latencyJitterMs ?? 0));
 		if (latency > 0) await sleep(latency);
 

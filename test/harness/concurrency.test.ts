@@ -38,7 +38,7 @@ const addItem = (extra: IDataObject = {}, node: IDataObject = {}) => ({
 
 describe('concurrency', () => {
 	it('keeps output order and pairing exact while answers come back out of order', async () => {
-		sandbox = await startSandbox({ latencyMs: 5, latencyJitterMs: 40 });
+		sandbox = await startSandbox({ latencyMs: 5, latencyJitterMs: 40, gatherFirst: 8 });
 		const run = await runWorkflow({ credentials: sandboxCredentials(sandbox), items: items(40), nodes: [addItem()] });
 		const out = outputItems(run, 'Add');
 		expect(out.map((o) => o.pairedItem)).toEqual(Array.from({ length: 40 }, (_, i) => ({ item: i })));
