@@ -68,7 +68,7 @@ export class PandaponApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Pandapon has one environment and its data is real; point this at the local sandbox for tests',
+				'Pandapon has one environment and its data is real; point this at the local sandbox for tests. Must be https:// (plain http only for 127.0.0.1, localhost or ::1); redirects are never followed.',
 		},
 		{
 			displayName: 'Custom Signing Rule',
@@ -85,7 +85,7 @@ export class PandaponApi implements ICredentialType {
 			default: DEFAULT_SIGNING_TEMPLATE,
 			displayOptions: { show: { customSigning: [true] } },
 			description:
-				'The text that is digested. Placeholders: {accessKey}, {nonce}, {timestamp}, {userId}, {method}, {path}, {body}, {secret}.',
+				'The text that is digested. Placeholders: {accessKey}, {nonce}, {timestamp}, {userId}, {method}, {path}, {body}, {secret}. Must contain {nonce} and {timestamp}, and {secret} unless the digest is an HMAC keyed with the secret; a template without them is refused when used.',
 		},
 		{
 			displayName: 'Digest',
@@ -125,6 +125,8 @@ export class PandaponApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/alibaba/cart/list',
 			method: 'GET',
+			// The test request is signed too: it must not carry the headers to whatever host a redirect names.
+			disableFollowRedirect: true,
 		},
 		// n8n checks every rule by its type; the two kinds are mixed on purpose, hence the cast.
 		rules: [

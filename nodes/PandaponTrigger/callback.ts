@@ -56,7 +56,8 @@ export interface CallbackInput {
 	options: IDataObject;
 	events: string[];
 	platform: string;
-	credentials: { accessSecret: string; rule: ReturnType<typeof signingRuleOf> };
+	/** The API credential's signing side; `accessKey` (and `userId` when set) must be the call's. */
+	credentials: { accessKey: string; userId: string; accessSecret: string; rule: ReturnType<typeof signingRuleOf> };
 }
 
 /**
@@ -113,6 +114,8 @@ export function judgeCallback(input: CallbackInput): Verdict {
 			rule: input.credentials.rule,
 			now: input.now,
 			windowMs: Number(options.windowSeconds ?? 600) * 1000,
+			accessKey: input.credentials.accessKey,
+			userId: input.credentials.userId || undefined,
 		});
 		if (!verdict.ok) return { refuse: { status: 401, error: `signature check failed: ${verdict.reason}` } };
 		signature = 'valid';
@@ -164,7 +167,12 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		options,
 		events: this.getNodeParameter('events', []) as string[],
 		platform: this.getNodeParameter('platform', 'all') as string,
-		credentials: { accessSecret: String(credentials.accessSecret ?? ''), rule: signingRuleOf(credentials) },
+		credentials: {
+			accessKey: String(credentials.accessKey ?? ''),
+			userId: String(credentials.userId ?? ''),
+			accessSecret: String(credentials.accessSecret ?? ''),
+			rule: signingRuleOf(credentials),
+		},
 	});
 	if ('refuse' in verdict) {
 		response.status(verdict.refuse.status).json({ received: false, error: verdict.refuse.error });

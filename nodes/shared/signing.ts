@@ -39,6 +39,23 @@ export type SigningInput = Record<SigningPlaceholder, string>;
 
 const PLACEHOLDER_PATTERN = /\{(accessKey|nonce|timestamp|userId|method|path|body|secret)\}/g;
 
+/** Digests keyed with the secret: they hold without `{secret}` in the template. */
+const KEYED_DIGESTS: ReadonlySet<SigningDigest> = new Set(['hmacMd5', 'hmacSha256']);
+
+/**
+ * Why a signing rule is unsafe, or undefined when it is sound. Without `{nonce}` and `{timestamp}`
+ * a signature never expires and replays forever; a plain digest without `{secret}` can be computed
+ * by anyone who sees the headers, so it would let forged callbacks through a required check.
+ */
+export function signingRuleProblem(rule: SigningRule): string | undefined {
+	const missing = ['nonce', 'timestamp'].filter((name) => !rule.template.includes(`{${name}}`));
+	if (!KEYED_DIGESTS.has(rule.digest) && !rule.template.includes('{secret}')) missing.push('secret');
+	if (missing.length === 0) return undefined;
+	return `The custom signing template must contain ${missing.map((name) => `{${name}}`).join(', ')}: ${
+		missing.includes('secret') ? 'without {secret} an MD5 or SHA-256 signature can be made by anyone (HMAC digests are keyed with the secret and may omit it)' : 'without them a signature could be replayed forever'
+	}`;
+}
+
 /** The exact string that is digested; a single pass so a value containing "{secret}" is never expanded. */
 export function signingString(template: string, input: SigningInput): string {
 	return template.replace(PLACEHOLDER_PATTERN, (_match, name: SigningPlaceholder) => input[name]);
@@ -154,6 +171,8 @@ export type VerifyFailure =
 	| 'missingHeaders'
 	| 'badTimestamp'
 	| 'staleTimestamp'
+	| 'wrongAccessKey'
+	| 'wrongUserId'
 	| 'badSignature';
 
 export interface VerifyInput {
@@ -165,6 +184,10 @@ export interface VerifyInput {
 	rule: SigningRule;
 	now: number;
 	windowMs: number;
+	/** The access key the call must carry (the trigger's credential); any key when left out (the sandbox serves many). */
+	accessKey?: string;
+	/** The user id the call must carry, when the credential has one. */
+	userId?: string;
 }
 
 function header(headers: VerifyInput['headers'], name: string): string | undefined {
@@ -182,6 +205,9 @@ export function verifySignedRequest(input: VerifyInput): { ok: true } | { ok: fa
 	const timestamp = header(input.headers, 'timestamp');
 	const signature = header(input.headers, 'signature');
 	if (!accessKey || !nonce || !timestamp || !signature) return { ok: false, reason: 'missingHeaders' };
+	// Another key's valid signature proves nothing about this account, whatever the secret check says.
+	if (input.accessKey !== undefined && !signaturesEqual(input.accessKey, accessKey)) return { ok: false, reason: 'wrongAccessKey' };
+	if (input.userId && !signaturesEqual(input.userId, header(input.headers, 'user-id') ?? '')) return { ok: false, reason: 'wrongUserId' };
 	const at = parseTimestamp(timestamp);
 	if (at === undefined) return { ok: false, reason: 'badTimestamp' };
 	if (Math.abs(input.now - at) > input.windowMs) return { ok: false, reason: 'staleTimestamp' };

@@ -1,6 +1,7 @@
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IAllExecuteFunctions, ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { baseUrlOf, signingRuleOf } from './authenticate';
 import { stringifyJsonBig } from './bigJson';
 import type { Endpoint } from './catalogue';
 import { readEnvelope } from './envelope';
@@ -109,6 +110,19 @@ export function outcomeOf(kind: Endpoint['kind'], failure: PandaponFailure | Tra
 	return failure.httpStatus >= 400 && failure.httpStatus < 500 ? 'failed' : 'unknown';
 }
 
+/**
+ * The failure a 3xx answer is. Redirects are never followed (see authenticate.ts): the target is
+ * named so the user can fix the Base URL, and the signed request went nowhere else.
+ */
+export function redirectFailure(status: number, location: string | undefined): PandaponFailure | undefined {
+	if (status < 300 || status >= 400) return undefined;
+	return {
+		httpStatus: status,
+		msg: `Pandapon answered ${status} with a redirect to ${location || '(no Location header)'}; signed requests never follow redirects. Check the Base URL in the Pandapon API credential.`,
+		fromApi: false,
+	};
+}
+
 /** Contexts that only check their items: the first request of a handler stops it instead of going out. */
 const checking = new WeakSet<object>();
 
@@ -175,6 +189,12 @@ export async function callPandapon(
 	const body = endpoint.method === 'GET' ? undefined : stringifyJsonBig(options.body ?? {});
 	const throttle = throttleFor(this);
 	const credentialsDecrypted = await credentialsOf(this);
+	try {
+		baseUrlOf(credentialsDecrypted.data ?? {});
+		signingRuleOf(credentialsDecrypted.data ?? {});
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `Pandapon API credential: ${(error as Error).message}`, { itemIndex: options.itemIndex });
+	}
 	let rateLimited = 0;
 	for (let attempt = 0; ; attempt++) {
 		await throttle.gate();
@@ -192,6 +212,7 @@ export async function callPandapon(
 			json: false,
 			encoding: 'text',
 			returnFullResponse: true,
+			disableFollowRedirect: true,
 			ignoreHttpStatusErrors: true,
 			timeout: timeoutMs,
 		};
@@ -223,6 +244,8 @@ export async function callPandapon(
 			await sleep(retryDelay(policy, attempt, response.headers?.['retry-after']));
 			continue;
 		}
+		const redirect = redirectFailure(status, response.headers?.location);
+		if (redirect) throw apiError(this.getNode(), endpoint, redirect, options.itemIndex, outcomeOf(endpoint.kind, redirect), nonce);
 		const text = typeof response.body === 'string' ? response.body : String(response.body ?? '');
 		const result = readEnvelope(status, text);
 		if (result.ok) {

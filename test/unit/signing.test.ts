@@ -106,5 +106,14 @@ describe('signing (decision D1)', () => {
 			expect(check(headers, 1715669977082 - 600_001)).toEqual({ ok: false, reason: 'staleTimestamp' });
 			expect(check({ ...headers, timestamp: 'yesterday' })).toEqual({ ok: false, reason: 'badTimestamp' });
 		});
+		it('refuses a call signed for another access key or user id when the verifier names its own', () => {
+			const base = { method: 'POST', path: '/p', body: '', secret: 'SECRET', rule: DEFAULT_SIGNING_RULE, now: 1715669977082 + 1000, windowMs: 600_000 };
+			// Correctly signed with the shared secret, but under a key this credential is not.
+			expect(verifySignedRequest({ ...base, headers, accessKey: 'OTHER' })).toEqual({ ok: false, reason: 'wrongAccessKey' });
+			expect(verifySignedRequest({ ...base, headers, accessKey: 'AK' })).toEqual({ ok: true });
+			expect(verifySignedRequest({ ...base, headers, accessKey: 'AK', userId: 'U1' })).toEqual({ ok: false, reason: 'wrongUserId' });
+			// The default rule does not sign user-id, so the header only has to match.
+			expect(verifySignedRequest({ ...base, headers: { ...headers, 'user-id': 'U1' }, accessKey: 'AK', userId: 'U1' })).toEqual({ ok: true });
+		});
 	});
 });

@@ -1,4 +1,4 @@
-import { classifyTransportError, DEFAULT_RETRY, mayRetry, retryDelay } from '../../nodes/shared/transport';
+import { classifyTransportError, DEFAULT_RETRY, mayRetry, redirectFailure, retryDelay } from '../../nodes/shared/transport';
 
 describe('transport rules', () => {
 	it('classifies transport failures through n8n\'s wrapping', () => {
@@ -24,5 +24,12 @@ describe('transport rules', () => {
 		expect(retryDelay(DEFAULT_RETRY, 0, '0.25')).toBe(250);
 		expect(retryDelay(DEFAULT_RETRY, 0, '3600')).toBe(8000);
 		expect(retryDelay(DEFAULT_RETRY, 1, 'soon')).toBe(1000);
+	});
+
+	it('turns a 3xx into a failure that names the redirect target', () => {
+		expect(redirectFailure(302, 'https://evil.example/collect')).toMatchObject({ httpStatus: 302, fromApi: false, msg: expect.stringContaining('redirect to https://evil.example/collect') });
+		expect(redirectFailure(307, undefined)?.msg).toContain('(no Location header)');
+		expect(redirectFailure(200, 'x')).toBeUndefined();
+		expect(redirectFailure(404, 'x')).toBeUndefined();
 	});
 });

@@ -28,7 +28,7 @@ function input(overrides: Partial<CallbackInput> = {}): CallbackInput {
 		options: {},
 		events: ['*'],
 		platform: 'all',
-		credentials: { accessSecret: 'SECRET', rule: DEFAULT_SIGNING_RULE },
+		credentials: { accessKey: 'AK', userId: 'U', accessSecret: 'SECRET', rule: DEFAULT_SIGNING_RULE },
 		...overrides,
 	};
 }
@@ -51,7 +51,7 @@ describe('Pandapon Trigger decisions', () => {
 
 	it('refuses tampered, stale and (when required) unsigned calls', () => {
 		const tampered = body.replace('2542285634920880794', '2542285634920880795');
-		expect(judgeCallback(input({ rawBody: tampered, headers: signedHeaders({ ...credentials, rule: { ...DEFAULT_SIGNING_RULE, template: '{body}{secret}' } }, { method: 'POST', path: '/webhook/abc/pandapon', body, timestamp: String(now) }), credentials: { accessSecret: 'SECRET', rule: { ...DEFAULT_SIGNING_RULE, template: '{body}{secret}' } } }))).toEqual({
+		expect(judgeCallback(input({ rawBody: tampered, headers: signedHeaders({ ...credentials, rule: { ...DEFAULT_SIGNING_RULE, template: '{body}{secret}' } }, { method: 'POST', path: '/webhook/abc/pandapon', body, timestamp: String(now) }), credentials: { accessKey: 'AK', userId: 'U', accessSecret: 'SECRET', rule: { ...DEFAULT_SIGNING_RULE, template: '{body}{secret}' } } }))).toEqual({
 			refuse: { status: 401, error: 'signature check failed: badSignature' },
 		});
 		expect(judgeCallback(input({ headers: { ...signed(), signature: '0'.repeat(32) } }))).toEqual({ refuse: { status: 401, error: 'signature check failed: badSignature' } });
@@ -59,6 +59,13 @@ describe('Pandapon Trigger decisions', () => {
 		expect(judgeCallback(input({ headers: signed(body, now + 601_000) }))).toEqual({ refuse: { status: 401, error: 'signature check failed: staleTimestamp' } });
 		expect(judgeCallback(input({ options: { signatureCheck: 'required' } }))).toEqual({ refuse: { status: 401, error: 'signature check failed: missingHeaders' } });
 		expect(judgeCallback(input({ options: { signatureCheck: 'off' }, headers: { ...signed(), signature: 'x' } }))).toHaveProperty('accept');
+	});
+
+	it('refuses a call validly signed under another access key or user id than the credential\'s', () => {
+		const other = signedHeaders({ ...credentials, accessKey: 'AK2' }, { method: 'POST', path: '/webhook/abc/pandapon', body, timestamp: String(now) });
+		expect(judgeCallback(input({ headers: other }))).toEqual({ refuse: { status: 401, error: 'signature check failed: wrongAccessKey' } });
+		const otherUser = signedHeaders({ ...credentials, userId: 'U2' }, { method: 'POST', path: '/webhook/abc/pandapon', body, timestamp: String(now) });
+		expect(judgeCallback(input({ headers: otherUser }))).toEqual({ refuse: { status: 401, error: 'signature check failed: wrongUserId' } });
 	});
 
 	it('refuses malformed, oversized and non-JSON bodies with a reason', () => {
