@@ -1,6 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
+	INodeCredentialTestResult,
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
@@ -10,7 +13,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { handleCallback } from './callback';
+import { handleCallback, tokenProblem } from './callback';
 import { TRIGGER_EVENT_OPTIONS } from './events';
 import { startRun } from './run';
 
@@ -27,7 +30,12 @@ export class PandaponTrigger implements INodeType {
 		inputs: [],
 		// n8n before 1.85 (n8n-workflow 1.80) has no NodeConnectionTypes; its connection is the same 'main'.
 		outputs: [NodeConnectionTypes?.Main ?? 'main'],
-		credentials: [{ name: 'pandaponApi', required: true }],
+		credentials: [
+			// The Callback Token: without it (or Signature Check Required) every call is refused.
+			{ name: 'pandaponCallbackApi', required: true, testedBy: 'callbackTokenTest' },
+			// Signature checks and Fetch Order.
+			{ name: 'pandaponApi', required: false },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -49,8 +57,15 @@ export class PandaponTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Pandapon has no API to register callbacks. Copy the Production URL above (add <code>?token=…</code> if you set a Callback Token) into the Pandapon console → Message service → callback URL, click Verify, then save. The workflow must be active.',
+					'Pandapon has no API to register callbacks. Copy the Production URL above, add <code>?token=</code> and the Callback Token of the Pandapon Callback API credential, paste it into the Pandapon console → Message service → callback URL, click Verify, then save. The workflow must be active.',
 				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					'Every call is refused (401) until the Pandapon Callback API credential holds a random Callback Token of at least 24 characters, unless Signature Check is Required. Pandapon may send the token as <code>?token=</code> or as the header <code>x-pandapon-token</code>.',
+				name: 'securityNotice',
 				type: 'notice',
 				default: '',
 			},
@@ -83,21 +98,12 @@ export class PandaponTrigger implements INodeType {
 				default: {},
 				options: [
 					{
-						displayName: 'Callback Token',
-						name: 'token',
-						type: 'string',
-						typeOptions: { password: true },
-						default: '',
-						description:
-							'When set, only calls whose URL carries ?token=&lt;this value&gt; are accepted; others get 401. Add it to the callback URL you save in Pandapon (Message service).',
-					},
-					{
 						displayName: 'Fetch Order',
 						name: 'fetchOrder',
 						type: 'boolean',
 						default: false,
 						description:
-							'Whether to read the order from the Pandapon API as the workflow starts and attach it as "order" (messages can arrive out of order). The callback is answered first. An Order › Get node after the trigger does the same and shows its own errors.',
+							'Whether to read the order from the Pandapon API (needs the Pandapon API credential) as the workflow starts and attach it as "order" (messages can arrive out of order). The callback is answered first. An Order › Get node after the trigger does the same and shows its own errors.',
 					},
 					{
 						displayName: 'Ignore Redeliveries',
@@ -112,7 +118,7 @@ export class PandaponTrigger implements INodeType {
 						name: 'includeRaw',
 						type: 'boolean',
 						default: false,
-						description: 'Whether to add the request headers (without secrets) and the raw body to the output',
+						description: 'Whether to add the request headers and the raw body to the output. Secrets and headers that repeat the URL (and so the token) are left out.',
 					},
 					{
 						displayName: 'Signature Check',
@@ -124,19 +130,31 @@ export class PandaponTrigger implements INodeType {
 							{ name: 'Off', value: 'off', description: 'Never verify' },
 							{ name: 'Required', value: 'required', description: 'Refuse calls without a valid signature' },
 						],
-						description: 'Verify signature headers with the credential\'s signing rule (Pandapon does not document signed callbacks)',
+						description: 'Verify signature headers with the Pandapon API credential\'s signing rule; the call must carry its access key (Pandapon does not document signed callbacks)',
 					},
 					{
 						displayName: 'Timestamp Window (Seconds)',
 						name: 'windowSeconds',
 						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
+						typeOptions: { minValue: 1, maxValue: 3600, numberPrecision: 0 },
 						default: 600,
-						description: 'How far a signed call\'s timestamp may be from this server\'s clock',
+						description: 'How far a signed call\'s timestamp may be from this server\'s clock (at most 3,600)',
 					},
 				],
 			},
 		],
+	};
+
+	methods = {
+		credentialTest: {
+			// Nothing to call: the dialog's test says whether the token is strong enough to protect the trigger.
+			async callbackTokenTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const problem = tokenProblem(String(credential.data?.callbackToken ?? ''));
+				return problem
+					? { status: 'Error', message: `Refused: ${problem}. Every callback would be answered 401.` }
+					: { status: 'OK', message: 'The Callback Token is long enough and not a placeholder' };
+			},
+		},
 	};
 
 	webhookMethods = {

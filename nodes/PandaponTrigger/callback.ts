@@ -1,11 +1,14 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { createHash, timingSafeEqual } from 'crypto';
+import type { ICredentialDataDecryptedObject, IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { signingRuleOf } from '../shared/authenticate';
 import { messageFingerprint, MESSAGE_TYPES, orderIdsOf, parseMessage, wanted } from '../shared/messages';
 import type { ParsedMessage } from '../shared/messages';
-import { signaturesEqual, verifySignedRequest } from '../shared/signing';
+import { verifySignedRequest } from '../shared/signing';
 import { CREDENTIAL_TYPE } from '../shared/transport';
-import { classifyDelivery, memoryOf, mergeDue, mergeSaved, savedFingerprints, settleDelivery } from './redelivery';
+import { classifyDelivery, MAX_IN_FLIGHT, memoryOf, mergeDue, mergeSaved, savedFingerprints, settleDelivery } from './redelivery';
+
+export const CALLBACK_CREDENTIAL_TYPE = 'pandaponCallbackApi';
 
 /** Pandapon's callbacks are small JSON documents; anything far larger is refused unread. */
 export const MAX_CALLBACK_BYTES = 512 * 1024;
@@ -16,20 +19,74 @@ export const MAX_CALLBACK_BYTES = 512 * 1024;
  */
 const usedNonces = new Map<string, number>();
 
-/** Nonces kept at most; a flood of signed calls can't grow the process without bound. */
+/**
+ * Nonces kept at most. When that many are still inside their window, a new signed call is answered
+ * 503 (Pandapon sends it again later) instead of forgetting a live nonce, which would reopen replay.
+ */
 export const MAX_NONCES = 100_000;
 
-/** True when a signed call's nonce was already used within the window; records it otherwise. */
-export function nonceReused(nonce: string, now: number, windowMs: number): boolean {
-	if ((usedNonces.get(nonce) ?? 0) > now) return true;
+export type NonceCheck = 'fresh' | 'reused' | 'full';
+
+/** Whether a signed call's nonce was already used within the window; records it when fresh. */
+export function checkNonce(nonce: string, now: number, windowMs: number): NonceCheck {
+	if ((usedNonces.get(nonce) ?? 0) > now) return 'reused';
 	usedNonces.delete(nonce);
-	usedNonces.set(nonce, now + 2 * windowMs);
 	// Map order is insertion order; expiries grow with it for one window, so the oldest go first.
 	for (const [old, until] of usedNonces) {
-		if (until > now && usedNonces.size <= MAX_NONCES) break;
+		if (until > now) break;
 		usedNonces.delete(old);
 	}
-	return false;
+	if (usedNonces.size >= MAX_NONCES) return 'full';
+	usedNonces.set(nonce, now + 2 * windowMs);
+	return 'fresh';
+}
+
+/** The longest timestamp window a trigger accepts: a longer one keeps captured signatures usable, and nonces in memory, for longer. */
+export const MAX_WINDOW_SECONDS = 3_600;
+
+/** The trigger's timestamp window in milliseconds, 600 s unless set, never above MAX_WINDOW_SECONDS. */
+export function windowMsOf(options: IDataObject): number {
+	const seconds = Number(options.windowSeconds ?? 600);
+	return (Number.isFinite(seconds) && seconds >= 1 ? Math.min(seconds, MAX_WINDOW_SECONDS) : 600) * 1000;
+}
+
+/** The shortest Callback Token accepted: anything shorter can be guessed or was typed by hand. */
+export const MIN_TOKEN_LENGTH = 24;
+
+/** Values copied from examples and docs instead of generated. */
+const PLACEHOLDER_TOKEN = /^(change|replace|insert|put|set)[-_ ]?(me|this|it)|^your[-_ ]|placeholder|^example|^(.)\3*$/i;
+
+/** Why a configured Callback Token can't protect the trigger, or undefined when it can. */
+export function tokenProblem(token: string): string | undefined {
+	if (token === '') return 'no Callback Token is set (Pandapon Callback API credential)';
+	if (PLACEHOLDER_TOKEN.test(token)) return 'the Callback Token is a placeholder; generate a random one';
+	if (token.length < MIN_TOKEN_LENGTH) return `the Callback Token is shorter than ${MIN_TOKEN_LENGTH} characters`;
+	return undefined;
+}
+
+/** Digests first, so the comparison takes the same time whatever the lengths: it leaks neither the token nor its length. */
+function tokensEqual(expected: string, given: string): boolean {
+	const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+	return timingSafeEqual(digest(expected), digest(given));
+}
+
+function single(value: unknown): string | undefined {
+	return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The token check, before anything else is read: a call that fails it costs no credential
+ * decryption. Without a usable token only a required signature may stand in for it.
+ */
+export function tokenRefusal(input: Pick<CallbackInput, 'token' | 'query' | 'headers' | 'options'>): Refusal | undefined {
+	const problem = tokenProblem(input.token);
+	if (problem) {
+		if (String(input.options.signatureCheck ?? 'ifPresent') === 'required') return undefined;
+		return { status: 401, error: `trigger not secured: ${problem}, and Signature Check is not Required` };
+	}
+	const given = single(input.headers['x-pandapon-token']) ?? single(input.query.token);
+	if (given === undefined || !tokensEqual(input.token, given)) return { status: 401, error: 'missing or wrong token' };
+	return undefined;
 }
 
 /**
@@ -48,6 +105,8 @@ export type Verdict = { refuse: Refusal } | { ping: true } | { ignore: string } 
 
 export interface CallbackInput {
 	method: string;
+	/** The Callback Token of the trigger's Pandapon Callback API credential, '' when there is none. */
+	token: string;
 	rawBody: string;
 	query: Record<string, unknown>;
 	headers: Record<string, string | string[] | undefined>;
@@ -88,13 +147,8 @@ export function judgeCallback(input: CallbackInput): Verdict {
 	if (Buffer.byteLength(input.rawBody, 'utf8') > MAX_CALLBACK_BYTES) {
 		return { refuse: { status: 413, error: `body over ${MAX_CALLBACK_BYTES} bytes` } };
 	}
-	const token = String(options.token ?? '');
-	if (token !== '') {
-		const given = input.query.token;
-		if (typeof given !== 'string' || !signaturesEqual(token, given)) {
-			return { refuse: { status: 401, error: 'missing or wrong token' } };
-		}
-	}
+	const refusal = tokenRefusal(input);
+	if (refusal) return { refuse: refusal };
 	if (input.method !== 'POST') return { ping: true };
 	const contentType = mediaType(input.headers['content-type']);
 	if (!JSON_MEDIA_TYPES.has(contentType) && !contentType.endsWith('+json')) {
@@ -113,7 +167,7 @@ export function judgeCallback(input: CallbackInput): Verdict {
 			secret: input.credentials.accessSecret,
 			rule: input.credentials.rule,
 			now: input.now,
-			windowMs: Number(options.windowSeconds ?? 600) * 1000,
+			windowMs: windowMsOf(options),
 			accessKey: input.credentials.accessKey,
 			userId: input.credentials.userId || undefined,
 		});
@@ -128,12 +182,32 @@ export function judgeCallback(input: CallbackInput): Verdict {
 	return { accept: message, signature };
 }
 
-const HIDDEN_HEADERS = new Set(['authorization', 'cookie', 'signature']);
+/**
+ * Headers left out of Include Raw Request: secrets, and those in which proxies repeat the full URL
+ * (X-Original-URI, X-Forwarded-Uri, Referer…), which carries ?token=.
+ */
+const HIDDEN_HEADERS = new Set(['authorization', 'cookie', 'signature', 'x-pandapon-token', 'referer', 'referrer', 'origin']);
+const URL_HEADER = /ur[il]|path/i;
+
+export function shownHeaders(headers: CallbackInput['headers']): IDataObject {
+	return Object.fromEntries(Object.entries(headers).filter(([k]) => !HIDDEN_HEADERS.has(k.toLowerCase()) && !URL_HEADER.test(k)));
+}
 
 function rawBodyOf(request: { rawBody?: Buffer; body?: unknown }): string {
 	if (Buffer.isBuffer(request.rawBody)) return request.rawBody.toString('utf8');
 	if (request.body === undefined || (typeof request.body === 'object' && request.body !== null && Object.keys(request.body).length === 0)) return '';
 	return typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+}
+
+/** The Callback Token of the trigger's Pandapon Callback API credential; '' when none is set or it can't be read. */
+async function callbackToken(ctx: IWebhookFunctions): Promise<string> {
+	let credentials: ICredentialDataDecryptedObject;
+	try {
+		credentials = await ctx.getCredentials(CALLBACK_CREDENTIAL_TYPE);
+	} catch {
+		return '';
+	}
+	return typeof credentials.callbackToken === 'string' ? credentials.callbackToken : '';
 }
 
 /**
@@ -153,14 +227,40 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		headers: Record<string, string | string[] | undefined>;
 	};
 	const response = this.getResponseObject();
+	const answer = (status: number, body: IDataObject): IWebhookResponseData => {
+		response.status(status).json(body);
+		return { noWebhookResponse: true };
+	};
+	const refuse = (refusal: Refusal) => answer(refusal.status, { received: false, error: refusal.error });
+	/** Full state is this process's trouble, not the caller's: 503 makes Pandapon send it again later, and the log says why. */
+	const overloaded = (what: string) => {
+		this.logger.warn(`Pandapon Trigger: ${what}; answered 503 so Pandapon sends the message again later`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
+		return refuse({ status: 503, error: `${what}; send it again later` });
+	};
 	const method = (request.method ?? 'POST').toUpperCase();
 	const rawBody = method === 'POST' ? rawBodyOf(request) : '';
+	const query = this.getQueryData() as Record<string, unknown>;
+	const token = await callbackToken(this);
+	const tokenRefused = tokenRefusal({ token, query, headers: request.headers, options });
+	if (tokenRefused) {
+		if (tokenProblem(token)) this.logger.warn(`Pandapon Trigger refused a call: ${tokenRefused.error}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
+		return refuse(tokenRefused);
+	}
+	// Only past the token does a call cost the API credential's database read and decryption.
 	const credentials = needsSecret({ method, rawBody, headers: request.headers, options }) ? await this.getCredentials(CREDENTIAL_TYPE) : {};
+	let rule: ReturnType<typeof signingRuleOf>;
+	try {
+		rule = signingRuleOf(credentials);
+	} catch (error) {
+		this.logger.error(`Pandapon Trigger: ${(error as Error).message}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
+		return refuse({ status: 500, error: 'the signing rule of the Pandapon API credential is refused; see the n8n log' });
+	}
 	const now = Date.now();
 	const verdict = judgeCallback({
 		method,
+		token,
 		rawBody,
-		query: this.getQueryData() as Record<string, unknown>,
+		query,
 		headers: request.headers,
 		path: request.path,
 		now,
@@ -171,25 +271,17 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 			accessKey: String(credentials.accessKey ?? ''),
 			userId: String(credentials.userId ?? ''),
 			accessSecret: String(credentials.accessSecret ?? ''),
-			rule: signingRuleOf(credentials),
+			rule,
 		},
 	});
-	if ('refuse' in verdict) {
-		response.status(verdict.refuse.status).json({ received: false, error: verdict.refuse.error });
-		return { noWebhookResponse: true };
-	}
-	if ('ping' in verdict) {
-		response.status(200).json({ received: true, ping: true });
-		return { noWebhookResponse: true };
-	}
-	if ('ignore' in verdict) {
-		response.status(200).json({ received: true, ignored: verdict.ignore });
-		return { noWebhookResponse: true };
-	}
+	if ('refuse' in verdict) return refuse(verdict.refuse);
+	if ('ping' in verdict) return answer(200, { received: true, ping: true });
+	if ('ignore' in verdict) return answer(200, { received: true, ignored: verdict.ignore });
 	const nonce = request.headers['nonce-str'];
-	if (verdict.signature === 'valid' && typeof nonce === 'string' && nonceReused(nonce, now, Number(options.windowSeconds ?? 600) * 1000)) {
-		response.status(401).json({ received: false, error: 'signature check failed: nonce already used' });
-		return { noWebhookResponse: true };
+	if (verdict.signature === 'valid' && typeof nonce === 'string') {
+		const seen = checkNonce(nonce, now, windowMsOf(options));
+		if (seen === 'reused') return refuse({ status: 401, error: 'signature check failed: nonce already used' });
+		if (seen === 'full') return overloaded(`${MAX_NONCES} signed calls' nonces are still inside their window`);
 	}
 	const message = verdict.accept;
 	// The same for every copy of one message: an idempotency key for writes further down the workflow.
@@ -198,15 +290,10 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		const memory = memoryOf(this);
 		const persisted = savedFingerprints(this);
 		const delivery = classifyDelivery(memory, persisted, messageId, now);
+		if (delivery === 'full') return overloaded(`${MAX_IN_FLIGHT} messages are being started at once`);
 		if (mergeDue(memory, 'answer', messageId, now)) mergeSaved(memory, persisted, 'answer', now);
-		if (delivery === 'saved') {
-			response.status(200).json({ received: true, duplicate: true });
-			return { noWebhookResponse: true };
-		}
-		if (delivery === 'inFlight') {
-			response.status(409).json({ received: false, error: 'a copy of this message is still being started; send it again later' });
-			return { noWebhookResponse: true };
-		}
+		if (delivery === 'saved') return answer(200, { received: true, duplicate: true });
+		if (delivery === 'inFlight') return refuse({ status: 409, error: 'a copy of this message is still being started; send it again later' });
 		response.once('finish', () => settleDelivery(memory, messageId, response.statusCode, Date.now()));
 	}
 
@@ -222,16 +309,12 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		pushedAt: message.timestamp && /^\d{13}$/.test(message.timestamp) ? new Date(Number(message.timestamp)).toISOString() : message.timestamp,
 		timestamp: message.timestamp,
 		messageBody: message.messageBody as IDataObject,
-		verification: { token: options.token ? 'valid' : 'notRequired', signature: verdict.signature },
+		verification: { token: tokenProblem(token) ? 'notSet' : 'valid', signature: verdict.signature },
 	};
 	if (options.includeRaw === true) {
-		const query = { ...(this.getQueryData() as IDataObject) };
-		delete query.token;
-		item.raw = {
-			headers: Object.fromEntries(Object.entries(request.headers).filter(([k]) => !HIDDEN_HEADERS.has(k.toLowerCase()))),
-			query,
-			body: rawBody,
-		};
+		const shownQuery = { ...(query as IDataObject) };
+		delete shownQuery.token;
+		item.raw = { headers: shownHeaders(request.headers), query: shownQuery, body: rawBody };
 	}
 	return { webhookResponse: { received: true }, workflowData: [this.helpers.returnJsonArray([item])] };
 }

@@ -21,6 +21,12 @@ export const SAVE_EVERY_MS = 2_000;
 /** Fingerprints kept per trigger (in memory and in the static data), the oldest dropped first. */
 export const MAX_REMEMBERED = 10_000;
 
+/**
+ * Copies being started at once, at most. n8n stores an execution within seconds, so this many at
+ * once is a flood; a new message then gets 503 (Pandapon sends it again later) instead of memory.
+ */
+export const MAX_IN_FLIGHT = 1_000;
+
 /** A copy this process took: `stored` once n8n answered it 200, which it does only after storing the execution. */
 export interface Taken {
 	until: number;
@@ -59,7 +65,7 @@ export function savedFingerprints(ctx: IWebhookFunctions | IExecuteFunctions): R
 	return stored.seen as Record<string, number>;
 }
 
-export type Delivery = 'new' | 'saved' | 'inFlight';
+export type Delivery = 'new' | 'saved' | 'inFlight' | 'full';
 
 function remember(memory: Memory, key: string, copy: Taken): void {
 	memory.taken.delete(key);
@@ -76,13 +82,21 @@ function remember(memory: Memory, key: string, copy: Taken): void {
  * What a copy of a message is, from this process's memory and the static data loaded with the
  * call; writes nothing to the static data. `inFlight`: this process took a copy whose answer is not
  * out yet (409: if n8n fails to start it, the re-send must run). `saved`: known, answered 200 here
- * or saved by any process. `new` is remembered as being started.
+ * or saved by any process. `new` is remembered as being started; `full` when MAX_IN_FLIGHT copies
+ * still are (nothing is remembered).
  */
 export function classifyDelivery(memory: Memory, persisted: Record<string, number>, messageId: string, now: number): Delivery {
 	const key = keyOf(messageId);
 	const copy = memory.taken.get(key);
 	if (copy && copy.until > now) return copy.stored ? 'saved' : 'inFlight';
 	if ((persisted[key] ?? 0) * 1000 > now) return 'saved';
+	if (memory.starting.size >= MAX_IN_FLIGHT) {
+		// Copies whose answer never went out stop counting once their IN_FLIGHT_MS is over.
+		for (const started of memory.starting) {
+			if ((memory.taken.get(started)?.until ?? 0) <= now) memory.starting.delete(started);
+		}
+		if (memory.starting.size >= MAX_IN_FLIGHT) return 'full';
+	}
 	remember(memory, key, { until: now + IN_FLIGHT_MS, stored: false });
 	memory.starting.add(key);
 	return 'new';

@@ -1,9 +1,21 @@
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../../nodes/shared/signing';
-import { isPing, judgeCallback, MAX_CALLBACK_BYTES, needsSecret, nonceReused } from '../../nodes/PandaponTrigger/callback';
+import {
+	checkNonce,
+	isPing,
+	judgeCallback,
+	MAX_CALLBACK_BYTES,
+	MAX_NONCES,
+	MAX_WINDOW_SECONDS,
+	needsSecret,
+	shownHeaders,
+	tokenProblem,
+	windowMsOf,
+} from '../../nodes/PandaponTrigger/callback';
 import type { CallbackInput } from '../../nodes/PandaponTrigger/callback';
 import {
 	classifyDelivery,
 	IN_FLIGHT_MS,
+	MAX_IN_FLIGHT,
 	MAX_REMEMBERED,
 	mergeDue,
 	mergeSaved,
@@ -16,12 +28,14 @@ import {
 const body = '{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY","messageBody":{"baseInfo":{"idOfStr":"2542285634920880794"}},"messagePlatform":1,"timestamp":"1795977671231"}';
 const now = 1795977671231;
 const credentials = { accessKey: 'AK', accessSecret: 'SECRET', userId: 'U', rule: DEFAULT_SIGNING_RULE };
+const TOKEN = 'unit-test-callback-token-4Fh8qLz2';
 
 function input(overrides: Partial<CallbackInput> = {}): CallbackInput {
 	return {
 		method: 'POST',
+		token: TOKEN,
 		rawBody: body,
-		query: {},
+		query: { token: TOKEN },
 		headers: {},
 		path: '/webhook/abc/pandapon',
 		now,
@@ -41,12 +55,31 @@ describe('Pandapon Trigger decisions', () => {
 		expect(judgeCallback(input({ headers: signed() }))).toMatchObject({ signature: 'valid' });
 	});
 
-	it('refuses a missing or wrong token with 401 and accepts the right one', () => {
-		const options = { token: 's3cret-token' };
-		expect(judgeCallback(input({ options }))).toEqual({ refuse: { status: 401, error: 'missing or wrong token' } });
-		expect(judgeCallback(input({ options, query: { token: 's3cret-tokem' } }))).toEqual({ refuse: { status: 401, error: 'missing or wrong token' } });
-		expect(judgeCallback(input({ options, query: { token: ['s3cret-token'] } }))).toEqual({ refuse: { status: 401, error: 'missing or wrong token' } });
-		expect(judgeCallback(input({ options, query: { token: 's3cret-token' } }))).toHaveProperty('accept');
+	it('refuses a missing or wrong token with 401 and accepts the right one, in the query or the x-pandapon-token header', () => {
+		const refused = { refuse: { status: 401, error: 'missing or wrong token' } };
+		expect(judgeCallback(input({ query: {} }))).toEqual(refused);
+		expect(judgeCallback(input({ query: { token: TOKEN.slice(0, -1) + 'x' } }))).toEqual(refused);
+		expect(judgeCallback(input({ query: { token: TOKEN + 'x' } }))).toEqual(refused);
+		expect(judgeCallback(input({ query: { token: [TOKEN] } }))).toEqual(refused);
+		expect(judgeCallback(input({ query: {}, headers: { 'x-pandapon-token': TOKEN } }))).toHaveProperty('accept');
+		expect(judgeCallback(input({ query: { token: TOKEN }, headers: { 'x-pandapon-token': 'wrong' } }))).toEqual(refused);
+		expect(judgeCallback(input())).toHaveProperty('accept');
+	});
+
+	it('refuses every call while no usable token is set, unless a signature is required', () => {
+		for (const token of ['', 'change-me-long-random-token', 'changeme-changeme-changeme', 'your-callback-token-goes-here', 'x'.repeat(40), 'short-but-random-9f2'])
+			for (const query of [{}, { token }]) {
+				expect(judgeCallback(input({ token, query }))).toEqual({ refuse: { status: 401, error: expect.stringMatching(/^trigger not secured: .*Signature Check is not Required$/) } });
+				// Not even the console's Verify passes: an unprotected URL must be noticed at setup.
+				expect(judgeCallback(input({ token, query, method: 'GET', rawBody: '' }))).toHaveProperty('refuse.status', 401);
+			}
+		expect(tokenProblem('')).toMatch(/no Callback Token/);
+		expect(tokenProblem('change-me-long-random-token')).toMatch(/placeholder/);
+		expect(tokenProblem('a'.repeat(23) + 'b')).toBeUndefined();
+		expect(tokenProblem('a'.repeat(22) + 'b')).toMatch(/shorter than 24/);
+		// A required signature stands in for the token; without a valid one the call is still refused.
+		expect(judgeCallback(input({ token: '', query: {}, options: { signatureCheck: 'required' }, headers: signed() }))).toMatchObject({ signature: 'valid' });
+		expect(judgeCallback(input({ token: '', query: {}, options: { signatureCheck: 'required' } }))).toEqual({ refuse: { status: 401, error: 'signature check failed: missingHeaders' } });
 	});
 
 	it('refuses tampered, stale and (when required) unsigned calls', () => {
@@ -86,21 +119,57 @@ describe('Pandapon Trigger decisions', () => {
 
 describe('callback nonces', () => {
 	it('refuses a signed call whose nonce was used within the window, and forgets it after', () => {
-		expect(nonceReused('nonce-a', 1_000, 600_000)).toBe(false);
-		expect(nonceReused('nonce-a', 2_000, 600_000)).toBe(true);
-		expect(nonceReused('nonce-b', 2_000, 600_000)).toBe(false);
-		expect(nonceReused('nonce-a', 1_000 + 1_200_001, 600_000)).toBe(false);
+		expect(checkNonce('nonce-a', 1_000, 600_000)).toBe('fresh');
+		expect(checkNonce('nonce-a', 2_000, 600_000)).toBe('reused');
+		expect(checkNonce('nonce-b', 2_000, 600_000)).toBe('fresh');
+		expect(checkNonce('nonce-a', 1_000 + 1_200_001, 600_000)).toBe('fresh');
 	});
 
+	it('answers "full" instead of forgetting a live nonce once MAX_NONCES are inside their window, and takes new ones once they expire', () => {
+		const t = 5_000_000_000;
+		for (let n = 0; n < MAX_NONCES; n++) expect(checkNonce(`flood-${n}`, t, 600_000)).not.toBe('full');
+		expect(checkNonce('one-more', t + 1, 600_000)).toBe('full');
+		// The oldest flood nonce is still remembered: replaying it is refused, not let through.
+		expect(checkNonce('flood-0', t + 2, 600_000)).toBe('reused');
+		expect(checkNonce('one-more', t + 1_200_001, 600_000)).toBe('fresh');
+	});
+
+	it('caps the timestamp window at MAX_WINDOW_SECONDS', () => {
+		expect(windowMsOf({})).toBe(600_000);
+		expect(windowMsOf({ windowSeconds: 30 })).toBe(30_000);
+		expect(windowMsOf({ windowSeconds: 86_400 })).toBe(MAX_WINDOW_SECONDS * 1000);
+		expect(windowMsOf({ windowSeconds: 0 })).toBe(600_000);
+		const at = now - 3_700_000;
+		expect(judgeCallback(input({ options: { windowSeconds: 86_400 }, headers: signed(body, at) }))).toEqual({ refuse: { status: 401, error: 'signature check failed: staleTimestamp' } });
+	});
+});
+
+describe('Include Raw Request', () => {
+	it('leaves out secrets and every header that repeats the URL (and so the token)', () => {
+		const headers = {
+			'content-type': 'application/json',
+			'user-agent': 'pandapon',
+			'x-original-uri': `/webhook/x/pandapon?token=${TOKEN}`,
+			'X-Forwarded-Uri': `/webhook/x/pandapon?token=${TOKEN}`,
+			'x-original-url': `https://n8n/webhook/x?token=${TOKEN}`,
+			'x-rewrite-url': `/x?token=${TOKEN}`,
+			'x-envoy-original-path': `/x?token=${TOKEN}`,
+			referer: `https://n8n/webhook/x?token=${TOKEN}`,
+			'x-pandapon-token': TOKEN,
+			authorization: 'Bearer x',
+			cookie: 'a=b',
+			signature: 'S',
+		};
+		expect(shownHeaders(headers)).toEqual({ 'content-type': 'application/json', 'user-agent': 'pandapon' });
+	});
 });
 
 describe('the console\'s Verify', () => {
 	it('answers a GET, an empty body, {} or a body without messageType as a ping, before any signature check, and still asks for the token', () => {
-		const options = { token: 's3cret-token', signatureCheck: 'required' };
-		const query = { token: 's3cret-token' };
+		const options = { signatureCheck: 'required' };
 		for (const ping of [{ method: 'GET', rawBody: '' }, { rawBody: '' }, { rawBody: '  ' }, { rawBody: '{}' }, { rawBody: '{"test":true}' }]) {
-			expect(judgeCallback(input({ ...ping, options, query }))).toEqual({ ping: true });
-			expect(judgeCallback(input({ ...ping, options }))).toEqual({ refuse: { status: 401, error: 'missing or wrong token' } });
+			expect(judgeCallback(input({ ...ping, options }))).toEqual({ ping: true });
+			expect(judgeCallback(input({ ...ping, options, query: {} }))).toEqual({ refuse: { status: 401, error: 'missing or wrong token' } });
 			expect(needsSecret({ method: ping.method ?? 'POST', rawBody: ping.rawBody, headers: {}, options })).toBe(false);
 		}
 		expect(needsSecret({ method: 'POST', rawBody: body, headers: {}, options })).toBe(true);
@@ -195,5 +264,18 @@ describe('redelivery memory', () => {
 		expect(memory.taken.size).toBe(MAX_REMEMBERED);
 		expect(Object.keys(saved)).toHaveLength(MAX_REMEMBERED);
 		expect(classifyDelivery(memory, {}, '0'.repeat(32), t0 + MAX_REMEMBERED + 6)).toBe('new');
+	});
+
+	it('answers "full" for a new message while MAX_IN_FLIGHT copies are being started, until they settle or expire', () => {
+		const memory = newMemory();
+		const id = (n: number) => n.toString(16).padStart(16, '0').padEnd(32, '0');
+		for (let n = 0; n < MAX_IN_FLIGHT; n++) expect(classifyDelivery(memory, {}, id(n), t0)).toBe('new');
+		expect(classifyDelivery(memory, {}, id(MAX_IN_FLIGHT), t0 + 1)).toBe('full');
+		expect(memory.taken.has(id(MAX_IN_FLIGHT).slice(0, 16))).toBe(false);
+		settleDelivery(memory, id(0), 200, t0 + 2);
+		expect(classifyDelivery(memory, {}, id(MAX_IN_FLIGHT), t0 + 3)).toBe('new');
+		expect(classifyDelivery(memory, {}, id(MAX_IN_FLIGHT + 1), t0 + 4)).toBe('full');
+		expect(classifyDelivery(memory, {}, id(MAX_IN_FLIGHT + 1), t0 + IN_FLIGHT_MS + 1)).toBe('new');
+		expect(memory.starting.size).toBe(2);
 	});
 });
