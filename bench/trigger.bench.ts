@@ -13,7 +13,7 @@ import { Agent, request } from 'undici';
 
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../nodes/shared/signing';
 import { ensureHost, ROOT } from '../scripts/host';
-import { startSandbox } from '../sandbox/server';
+import { DEMO_CALLBACK_TOKEN, startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { settledExecutions, startN8nServer } from '../test/e2e/n8nServer';
 import { report } from './report';
@@ -117,7 +117,7 @@ async function runLeg(leg: Leg, base: string, dir: string, sandbox: Sandbox, bef
 	for (let round = 0; round < ROUNDS; round++) {
 		const slice = (list: string[]) => list.slice(round * size, (round + 1) * size);
 		const runOurs = () =>
-			burst(ours, `${base}${triggerPath}?token=bench-token`, slice(ourBodies), (body) =>
+			burst(ours, `${base}${triggerPath}?token=${DEMO_CALLBACK_TOKEN}`, slice(ourBodies), (body) =>
 				leg.trigger.sign ? signedHeaders(credentials, { method: 'POST', path: triggerPath, body }) : {},
 			);
 		const runCore = () => burst(core, `${base}/webhook/${leg.core.webhook}`, slice(coreBodies), () => ({}));
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
 		for (const leg of LEGS) {
 			const warm: Tally = { latencies: [], seconds: 0, failed: 0 };
 			await burst(warm, `${n8n.base}/webhook/${leg.core.webhook}`, bodies(1), () => ({}));
-			await burst(warm, `${n8n.base}/webhook/${leg.trigger.webhook}?token=bench-token`, bodies(1), () => ({}));
+			await burst(warm, `${n8n.base}/webhook/${leg.trigger.webhook}?token=${DEMO_CALLBACK_TOKEN}`, bodies(1), () => ({}));
 		}
 		for (const id of workflows.map((w) => w.id)) before[id] = (await settledExecutions(n8n.dir, id, 1)).length;
 		const results = [];

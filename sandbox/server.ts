@@ -22,6 +22,11 @@ import { CODES, SandboxError, SandboxState } from './state';
 export const DEMO_ACCESS_KEY = 'demo-access-key';
 export const DEMO_ACCESS_SECRET = 'demo-access-secret-change-me';
 export const DEMO_USER_ID = '2100007341207';
+/**
+ * The Callback Token of the demo "Pandapon sandbox callback" credential (npm start, e2e, queue,
+ * bench). Public like the demo secret: it protects only workflows on this machine's sandbox setup.
+ */
+export const DEMO_CALLBACK_TOKEN = 'sandbox-callback-token-9Rz4Kq7mWx2P';
 export const DEVELOP_ID = 1110890638347337996n;
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 

@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSandbox } from '../sandbox/server';
+import { DEMO_CALLBACK_TOKEN, startSandbox } from '../sandbox/server';
 import { DEFAULT_SIGNING_RULE } from '../nodes/shared/signing';
 import { runDemoWorkflow } from '../test/e2e/headless.e2e';
 import { startN8nServer } from '../test/e2e/n8nServer';
@@ -71,9 +71,9 @@ function hostFor(version: string): N8nHost {
 /** A signed callback from the sandbox to the active trigger workflow; its Get Order node reads the order back. */
 async function triggerRoundTrip(host: N8nHost): Promise<void> {
 	const file = join(ROOT, 'test', 'e2e', 'workflows', 'trigger-to-order.json');
-	const workflow = JSON.parse(readFileSync(file, 'utf8')) as { id: string; nodes: Array<{ type: string; webhookId?: string; parameters: { options?: { token?: string } } }> };
+	const workflow = JSON.parse(readFileSync(file, 'utf8')) as { id: string; nodes: Array<{ type: string; webhookId?: string; credentials?: Record<string, unknown> }> };
 	const trigger = workflow.nodes.find((n) => n.type.endsWith('.pandaponTrigger'));
-	assert(trigger?.webhookId && trigger.parameters.options?.token, 'the trigger workflow has no webhook id or token');
+	assert(trigger?.webhookId && trigger.credentials?.pandaponCallbackApi, 'the trigger workflow has no webhook id or Pandapon Callback API credential');
 	const path = `${trigger.webhookId}/pandapon`;
 	const sandbox = await startSandbox();
 	try {
@@ -81,7 +81,7 @@ async function triggerRoundTrip(host: N8nHost): Promise<void> {
 		try {
 			// n8n before 1.70 answers a GET on a POST-only webhook "not registered" (404) even once it is,
 			// so the trigger itself is asked: it refuses a body that is not a Pandapon message with 400.
-			const url = `${n8n.base}/webhook/${path}?token=${trigger.parameters.options.token}`;
+			const url = `${n8n.base}/webhook/${path}?token=${DEMO_CALLBACK_TOKEN}`;
 			const registered = Date.now() + 60_000;
 			for (;;) {
 				const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 
 import { executionJson, freePort, installPackage, lastExecutionError, n8nEnv, preserveN8nRecords, ROOT, runN8n } from '../../scripts/host';
 import type { N8nHost } from '../../scripts/host';
-import { startSandbox } from '../../sandbox/server';
+import { DEMO_CALLBACK_TOKEN, startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
 import { assert, assertEqual } from './runner';
@@ -18,7 +18,12 @@ function nodeJson(run: RunData, node: string): Array<Record<string, unknown>> {
 	return run.data.resultData.runData[node]?.[0]?.data.main[0].map((i) => i.json) ?? [];
 }
 
-/** Imports a credential pointing at the sandbox under the id the example workflows use. */
+/**
+ * Imports a credential pointing at the sandbox under the id the example workflows use, and the
+ * Pandapon Callback API credential with the demo Callback Token that the test workflows' triggers use.
+ */
+export const SANDBOX_CALLBACK_CREDENTIAL_ID = 'PandaponCallback1';
+
 export async function importSandboxCredential(
 	env: NodeJS.ProcessEnv,
 	dir: string,
@@ -38,6 +43,12 @@ export async function importSandboxCredential(
 					userId: sandbox.options.userId,
 					baseUrl: sandbox.url,
 				},
+			},
+			{
+				id: SANDBOX_CALLBACK_CREDENTIAL_ID,
+				name: 'Pandapon sandbox callback',
+				type: 'pandaponCallbackApi',
+				data: { callbackToken: DEMO_CALLBACK_TOKEN },
 			},
 		]),
 	);

@@ -78,10 +78,13 @@ export async function checkPackageLoads(host?: N8nHost): Promise<void> {
 		assertEqual([...ours.keys()].sort(), expected.sort(), 'node types n8n registered from the package');
 
 		const credentials = (await (await get('/types/credentials.json')).json()) as TypeDescription[];
-		const credential = credentials.find((c) => c.name === 'pandaponApi');
-		assert(credential, 'credential type pandaponApi is not listed');
+		const ourCredentials = ['pandaponApi', 'pandaponCallbackApi'].map((name) => {
+			const credential = credentials.find((c) => c.name === name);
+			assert(credential, `credential type ${name} is not listed`);
+			return credential;
+		});
 
-		for (const type of [...ours.values(), credential]) {
+		for (const type of [...ours.values(), ...ourCredentials]) {
 			const urls = iconUrls(type);
 			assert(urls.length > 0, `${type.name} has no icon URL`);
 			for (const url of urls) {

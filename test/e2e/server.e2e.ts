@@ -6,7 +6,7 @@ import { request } from 'undici';
 import { IN_FLIGHT_MS } from '../../nodes/PandaponTrigger/redelivery';
 import { signedHeaders } from '../../nodes/shared/signing';
 import { freePort, n8nEnv, queryDatabase, ROOT, runN8n } from '../../scripts/host';
-import { startSandbox } from '../../sandbox/server';
+import { DEMO_CALLBACK_TOKEN, startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { settledExecutions, startN8nServer, workflowExecutions } from './n8nServer';
 import { assert, assertEqual } from './runner';
@@ -14,7 +14,7 @@ import type { Case } from './runner';
 
 const WORKFLOW_ID = 'PandaponTrigger1';
 const WEBHOOK_ID = '7a1d0000-0000-4000-8000-00000000e2e1';
-const TOKEN = 'e2e-token-5f2c';
+const TOKEN = DEMO_CALLBACK_TOKEN;
 
 interface Server {
 	sandbox: Sandbox;
@@ -118,6 +118,7 @@ export const serverCases: Case[] = [
 			const body = JSON.stringify({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_PAY_SUCCESS', messageBody: { baseInfo: { idOfStr: '2542285634920880794' } }, messagePlatform: 1, timestamp: String(Date.now()) });
 			assertEqual((await post(url, body)).status, 401, 'no token');
 			assertEqual((await post(`${url}?token=wrong`, body)).status, 401, 'wrong token');
+			assertEqual((await post(url, body, { 'x-pandapon-token': 'change-me-long-random-token' })).status, 401, 'placeholder token as a header');
 			const { accessKey, userId } = sandbox.options;
 			const forged = signedHeaders(
 				{ accessKey, accessSecret: 'not-the-secret', userId, rule: (await import('../../nodes/shared/signing')).DEFAULT_SIGNING_RULE },
@@ -158,6 +159,8 @@ export const serverCases: Case[] = [
 				const answer = await post(withToken, body, headers);
 				assertEqual({ status: answer.status, body: answer.body }, { status: 200, body: '{"received":true,"ping":true}' }, what);
 				assertEqual((await post(url, body, headers)).status, 401, `${what} without the token`);
+				const asHeader = await post(url, body, { ...headers, 'x-pandapon-token': TOKEN });
+				assertEqual(asHeader.status, 200, `${what} with the token as the x-pandapon-token header`);
 			}
 			await new Promise((r) => setTimeout(r, 1500));
 			assertEqual(executions(dir).length, before, 'executions after the pings');

@@ -10,7 +10,7 @@ import { DEFAULT_SIGNING_RULE } from '../../nodes/shared/signing';
 import { HOST_DIR, ROOT } from '../../scripts/host';
 import { startQueueCluster } from '../../scripts/queue';
 import type { QueueCluster } from '../../scripts/queue';
-import { startSandbox } from '../../sandbox/server';
+import { DEMO_CALLBACK_TOKEN, startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { assert, assertEqual } from '../e2e/runner';
 import type { Case } from '../e2e/runner';
@@ -19,7 +19,7 @@ const BULK_ID = 'PandaponQueueBulk';
 const BULK_PATH = 'sheet-rows';
 const TRIGGER_ID = 'PandaponTrigger1';
 const TRIGGER_PATH = '7a1d0000-0000-4000-8000-00000000e2e1/pandapon';
-const TOKEN = 'e2e-token-5f2c';
+const TOKEN = DEMO_CALLBACK_TOKEN;
 const OFFER = { offerId: '631247789012', specId: '9f5c3e4a1d0f6b82c3d4e5f60718293a' };
 
 /** What the suite measured; printed as the last line. */
