@@ -9,7 +9,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -80,6 +81,18 @@ async function hasCredential(env: NodeJS.ProcessEnv, userFolder: string): Promis
 	return found;
 }
 
+/**
+ * The examples carry no webhookId: n8n keeps one on import, so every importer's production URL
+ * would share a public path. Each import gets its own here, so the trigger's URL is not guessable.
+ */
+export function withWebhookIds(workflowJson: string): string {
+	const workflow = JSON.parse(workflowJson) as { nodes: Array<{ type: string; webhookId?: string }> };
+	for (const node of workflow.nodes) {
+		if (node.type.endsWith('.pandaponTrigger') || node.type === 'n8n-nodes-base.webhook') node.webhookId ??= randomUUID();
+	}
+	return JSON.stringify(workflow, null, 2);
+}
+
 /** Imports the credential and the examples that are missing (all of them on a reset), the examples in one call. */
 async function importMissing(env: NodeJS.ProcessEnv, userFolder: string, sandbox: Sandbox, reset: boolean, log: (line: string) => void): Promise<void> {
 	const fresh = reset || !existsSync(join(userFolder, '.n8n', 'database.sqlite'));
@@ -99,7 +112,7 @@ async function importMissing(env: NodeJS.ProcessEnv, userFolder: string, sandbox
 	log(`Importing ${missing.length} example workflow(s)…`);
 	const batch = mkdtempSync(join(tmpdir(), 'pandapon-examples-'));
 	try {
-		for (const file of missing) copyFileSync(join(examples, file), join(batch, file));
+		for (const file of missing) writeFileSync(join(batch, file), withWebhookIds(readFileSync(join(examples, file), 'utf8')));
 		const result = await runN8n(['import:workflow', '--separate', `--input=${batch}`], env);
 		if (result.code !== 0) throw new Error(`importing ${missing.join(', ')} failed:\n${result.stdout}\n${result.stderr}`);
 	} finally {
