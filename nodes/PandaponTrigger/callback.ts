@@ -199,15 +199,32 @@ function rawBodyOf(request: { rawBody?: Buffer; body?: unknown }): string {
 	return typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
 }
 
+/**
+ * Decrypted tokens by credential id, for TOKEN_CACHE_MS: reading the credential costs a database
+ * read and a decryption, which a flood of forged calls would otherwise buy one each of. An edited
+ * token applies within that time.
+ */
+const tokenCache = new Map<string, { token: string; until: number }>();
+export const TOKEN_CACHE_MS = 10_000;
+const TOKEN_CACHE_ENTRIES = 1_000;
+
 /** The Callback Token of the trigger's Pandapon Callback API credential; '' when none is set or it can't be read. */
-async function callbackToken(ctx: IWebhookFunctions): Promise<string> {
-	let credentials: ICredentialDataDecryptedObject;
+async function callbackToken(ctx: IWebhookFunctions, now: number): Promise<string> {
+	const id = ctx.getNode().credentials?.[CALLBACK_CREDENTIAL_TYPE]?.id;
+	if (!id) return '';
+	const cached = tokenCache.get(id);
+	if (cached && cached.until > now) return cached.token;
+	let token = '';
 	try {
-		credentials = await ctx.getCredentials(CALLBACK_CREDENTIAL_TYPE);
+		const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(CALLBACK_CREDENTIAL_TYPE);
+		if (typeof credentials.callbackToken === 'string') token = credentials.callbackToken;
 	} catch {
-		return '';
+		// Not readable is not set: every call is refused until it is.
 	}
-	return typeof credentials.callbackToken === 'string' ? credentials.callbackToken : '';
+	tokenCache.delete(id);
+	if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.delete(tokenCache.keys().next().value as string);
+	tokenCache.set(id, { token, until: now + TOKEN_CACHE_MS });
+	return token;
 }
 
 /**
@@ -240,7 +257,8 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 	const method = (request.method ?? 'POST').toUpperCase();
 	const rawBody = method === 'POST' ? rawBodyOf(request) : '';
 	const query = this.getQueryData() as Record<string, unknown>;
-	const token = await callbackToken(this);
+	const now = Date.now();
+	const token = await callbackToken(this, now);
 	const tokenRefused = tokenRefusal({ token, query, headers: request.headers, options });
 	if (tokenRefused) {
 		if (tokenProblem(token)) this.logger.warn(`Pandapon Trigger refused a call: ${tokenRefused.error}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
@@ -255,7 +273,6 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 		this.logger.error(`Pandapon Trigger: ${(error as Error).message}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });
 		return refuse({ status: 500, error: 'the signing rule of the Pandapon API credential is refused; see the n8n log' });
 	}
-	const now = Date.now();
 	const verdict = judgeCallback({
 		method,
 		token,

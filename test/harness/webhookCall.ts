@@ -71,7 +71,12 @@ export function webhookCall(spec: CallSpec): Call {
 		getNodeParameter: (name: string, fallback: unknown) => (name === 'events' ? ['*'] : name === 'platform' ? 'all' : fallback),
 		getWorkflowStaticData: () => ((data.node ??= {}) as IDataObject),
 		getWorkflow: () => ({ id: spec.workflowId ?? 'wf1' }),
-		getNode: () => ({ id: 'trigger1', name: 'Pandapon Trigger' }),
+		// Credentials are referenced by id, as n8n stores them on the node: one id per distinct data, so cached reads stay apart.
+		getNode: () => ({
+			id: 'trigger1',
+			name: 'Pandapon Trigger',
+			credentials: Object.fromEntries(Object.entries(spec.credentials ?? {}).map(([type, data]) => [type, { id: `${type}:${JSON.stringify(data)}`, name: type }])),
+		}),
 		getCredentials: async (type: string) => {
 			reads.push(type);
 			const found = spec.credentials?.[type];
