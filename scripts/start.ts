@@ -16,7 +16,7 @@ import { join } from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
-import { importSandboxCredential } from '../test/e2e/headless.e2e';
+import { importSandboxCredential, SANDBOX_CALLBACK_CREDENTIAL_ID } from '../test/e2e/headless.e2e';
 import { ensureHost, HOST_DIR, installPackage, n8nEnv, NODE24, ROOT, runN8n, startN8n, waitFor } from './host';
 
 export const DEMO_LOGIN = { email: 'demo@pandapon.local', password: 'Pandapon-demo-1' };
@@ -46,7 +46,11 @@ export interface DemoOptions {
 	reset?: boolean;
 }
 
-const CREDENTIAL_ID = 'PandaponSandbox1';
+/**
+ * The credential looked for: the callback one, imported together with "Pandapon sandbox" since
+ * issue 16, so a user folder from before gets both (again) and its trigger workflows a token.
+ */
+const CREDENTIAL_ID = SANDBOX_CALLBACK_CREDENTIAL_ID;
 
 /** The sandbox's journal of accepted writes, kept beside n8n's own data. */
 export function journalOf(userFolder: string): string {

@@ -18,12 +18,13 @@ function nodeJson(run: RunData, node: string): Array<Record<string, unknown>> {
 	return run.data.resultData.runData[node]?.[0]?.data.main[0].map((i) => i.json) ?? [];
 }
 
+/** The Pandapon Callback API credential the test workflows' triggers reference. */
+export const SANDBOX_CALLBACK_CREDENTIAL_ID = 'PandaponCallback1';
+
 /**
  * Imports a credential pointing at the sandbox under the id the example workflows use, and the
  * Pandapon Callback API credential with the demo Callback Token that the test workflows' triggers use.
  */
-export const SANDBOX_CALLBACK_CREDENTIAL_ID = 'PandaponCallback1';
-
 export async function importSandboxCredential(
 	env: NodeJS.ProcessEnv,
 	dir: string,
