@@ -84,7 +84,8 @@ async function triggerRoundTrip(host: N8nHost): Promise<void> {
 			const url = `${n8n.base}/webhook/${path}?token=${DEMO_CALLBACK_TOKEN}`;
 			const registered = Date.now() + 60_000;
 			for (;;) {
-				const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				// Not '{}': the trigger takes that for the console's Verify and answers 200, never 400.
+				const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"messageType": 1}' });
 				await probe.body?.cancel();
 				if (probe.status === 400) break;
 				assert(Date.now() < registered, `the trigger's webhook was not registered within 60 s (${probe.status})`);
