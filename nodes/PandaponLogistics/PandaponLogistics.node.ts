@@ -9,10 +9,14 @@ import type {
 } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../shared/catalogue';
-import { nodeProperties } from '../shared/router';
+import { nodeProperties, routeOperation } from '../shared/router';
 import { callPandapon } from '../shared/transport';
 import { companyOptions } from './actions/alibaba/getCompanies.operation';
-import { platforms, router } from './actions/router';
+import { alibaba } from './actions/alibaba/index';
+import { taobao } from './actions/taobao/index';
+
+/** The node's operations, per platform: what its properties show and its execute dispatches to. */
+export const platforms = [alibaba, taobao];
 
 export class PandaponLogistics implements INodeType {
 	description: INodeTypeDescription = {
@@ -42,6 +46,6 @@ export class PandaponLogistics implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, platforms);
 	}
 }

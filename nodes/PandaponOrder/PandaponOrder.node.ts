@@ -1,9 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { nodeProperties } from '../shared/router';
+import { nodeProperties, routeOperation } from '../shared/router';
 import { getAddresses } from './actions/alibaba/address';
-import { platforms, router } from './actions/router';
+import { alibaba } from './actions/alibaba/index';
+import { taobao } from './actions/taobao/index';
+
+/** The node's operations, per platform: what its properties show and its execute dispatches to. */
+export const platforms = [alibaba, taobao];
 
 export class PandaponOrder implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,6 +30,6 @@ export class PandaponOrder implements INodeType {
 	methods = { loadOptions: { getAddresses } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, platforms);
 	}
 }

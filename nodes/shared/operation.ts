@@ -10,9 +10,12 @@ export type OperationModule =
 	| { description: INodeProperties[]; execute: ItemHandler; executeBatch?: undefined }
 	| { description: INodeProperties[]; executeBatch: BatchHandler; execute?: undefined };
 
-/** Shows fields only for one platform's operation. */
+/**
+ * Shows fields only for one platform's operation. The platform is n8n's `resource` parameter: the
+ * editor's node panel and AI-tool generator only know operations through a property of that name.
+ */
 export function showFor(platform: string, operation: string): IDisplayOptions {
-	return { show: { platform: [platform], operation: [operation] } };
+	return { show: { resource: [platform], operation: [operation] } };
 }
 
 /** Attaches the display options to every field of an operation. */

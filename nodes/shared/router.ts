@@ -10,6 +10,7 @@ import { ENDPOINTS } from './catalogue';
 import type { Endpoint } from './catalogue';
 import { executePerItem } from './execute';
 import { DEFAULT_CONCURRENCY } from './pool';
+import { showFor } from './operation';
 import type { OperationModule } from './operation';
 import { DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from './transport';
 
@@ -89,19 +90,26 @@ function provenanceNotices(node: Endpoint['node'], platforms: PlatformOperations
 					const text = endpointNotice(e);
 					return text === undefined
 						? []
-						: [{ displayName: text, name: 'endpointNotice', type: 'notice' as const, default: '', displayOptions: { show: { platform: [platform], operation: [option.value] } } }];
+						: [{ displayName: text, name: 'endpointNotice', type: 'notice' as const, default: '', displayOptions: showFor(platform, String(option.value)) }];
 				}),
 		),
 	);
 }
 
-/** Platform, one Operation dropdown per platform, every operation's provenance notice, then its own fields. */
+/**
+ * Platform, one Operation dropdown per platform, every operation's provenance notice, then its own
+ * fields. Platform is named `resource` (labelled "Platform") because n8n's node panel builds its
+ * "<Platform> Actions" lists only from a property of that name and the `operation` properties whose
+ * `displayOptions.show.resource` name its values (editor-ui `useActionsGeneration.ts`); with any
+ * other name the panel lists the first Operation dropdown only, and inserting an action could not
+ * select its platform.
+ */
 export function nodeProperties(platforms: PlatformOperations[], node: Endpoint['node']): INodeProperties[] {
 	const present = available(platforms);
 	return [
 		{
 			displayName: 'Platform',
-			name: 'platform',
+			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			default: '1688',
@@ -113,7 +121,7 @@ export function nodeProperties(platforms: PlatformOperations[], node: Endpoint['
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				displayOptions: { show: { platform: [platform] } },
+				displayOptions: { show: { resource: [platform] } },
 				default: defaultOperation,
 				options,
 			}),
@@ -129,7 +137,7 @@ export async function routeOperation(
 	this: IExecuteFunctions,
 	platforms: PlatformOperations[],
 ): Promise<INodeExecutionData[][]> {
-	const platform = this.getNodeParameter('platform', 0) as string;
+	const platform = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = platforms.find((p) => p.platform === platform)?.operations[operation];
 	if (!module) {

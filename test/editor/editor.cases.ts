@@ -15,7 +15,7 @@ import { DEMO_LOGIN } from '../../scripts/start';
 import { assert, assertEqual } from '../e2e/runner';
 import type { Case } from '../e2e/runner';
 import type { ConsoleWatch } from './browser';
-import { expectedFields, loadNodes, unreachableFields } from './expectations';
+import { expectedFields, loadNodes, operationsOf, unreachableFields } from './expectations';
 import type { NodeUnderTest } from './expectations';
 
 export interface EditorSession {
@@ -156,20 +156,22 @@ export function editorCases(session: () => EditorSession): Case[] {
 		await items.filter({ has: p.getByTestId('node-creator-item-name').getByText(node.panelName, { exact: true }) }).first().click();
 		const ndv = p.getByTestId('ndv');
 		const opened = await ndv.getByTestId('node-parameters').waitFor({ timeout: 8000 }).then(() => true, () => false);
+		// n8n names a node inserted from an action after that action (n8n-workflow makeNodeName).
+		let expectedName = String(node.description.defaults.name);
 		if (!opened) {
 			// A node with actions opens its action list first: take the first platform's default operation.
 			const first = node.platforms[0];
-			const operation = node.description.properties.find(
-				(prop) => prop.name === 'operation' && (prop.displayOptions?.show?.platform ?? []).includes(first?.value ?? ''),
-			);
+			const operation = operationsOf(node.description, first?.value);
 			const option = (operation?.options as INodePropertyOptions[] | undefined)?.find((o) => o.value === operation?.default);
 			const actions = p.getByTestId('node-creator').getByTestId('item-iterator-item');
-			if (option) await actions.filter({ hasText: option.action ?? option.name }).first().click();
-			else await actions.first().click();
+			if (option) {
+				await actions.filter({ hasText: option.action ?? option.name }).first().click();
+				if (option.action) expectedName = option.action;
+			} else await actions.first().click();
 		}
 		await ndv.getByTestId('node-parameters').waitFor();
 		const title = await ndv.getByTestId('node-title-container').innerText();
-		assert(title.includes(String(node.description.defaults.name)), `the form opened is "${title}", not ${node.description.displayName}`);
+		assert(title.includes(expectedName), `the form opened is "${title}", not ${node.description.displayName} named "${expectedName}"`);
 		return ndv;
 	}
 
@@ -184,15 +186,15 @@ export function editorCases(session: () => EditorSession): Case[] {
 				const problems: string[] = [...unreachableFields(node)];
 				let checked = 0;
 				for (const platform of node.platforms) {
-					await choose(p, ndv, 'platform', platform.name);
+					await choose(p, ndv, node.platformParameter, platform.name);
 					if (platform.operations.length === 0) {
 						// The trigger has a Platform filter but no operations.
-						problems.push(...(await checkForm(node, ndv, { platform: platform.value }, platform.name)));
+						problems.push(...(await checkForm(node, ndv, { [node.platformParameter]: platform.value }, platform.name)));
 						checked++;
 					}
 					for (const operation of platform.operations) {
 						await choose(p, ndv, 'operation', operation.name);
-						const choices = { platform: platform.value, operation: String(operation.value) };
+						const choices = { [node.platformParameter]: platform.value, operation: String(operation.value) };
 						problems.push(...(await checkForm(node, ndv, choices, `${platform.name} › ${operation.name}`)));
 						checked++;
 						if (node.className === 'PandaponOrder' && platform.value === '1688' && operation.value === 'create') {

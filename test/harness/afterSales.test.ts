@@ -41,7 +41,7 @@ afterEach(async () => {
 const calls = (endpoint: string) => sandbox.log.filter((e) => e.endpoint === endpoint);
 
 function node(name: string, platform: '1688' | 'taobao', parameters: IDataObject, extra: IDataObject = {}) {
-	return { name, type: AFTER_SALES, parameters: { platform, ...parameters }, ...extra };
+	return { name, type: AFTER_SALES, parameters: { resource: platform, ...parameters }, ...extra };
 }
 
 async function run(nodes: Array<ReturnType<typeof node>>, items?: INodeExecutionData[], more: IDataObject = {}) {
@@ -162,7 +162,7 @@ describe('Pandapon After-Sales 1688: reasons', () => {
 	it('loads the Reason dropdown of Create from the typed order, lines and goods status', async () => {
 		order1688('waitbuyerreceive');
 		const options = await loadOptions('getRefundReasons', {
-			platform: '1688',
+			resource: '1688',
 			operation: 'create',
 			orderId: FIRST_ORDER_ID.toString(),
 			orderEntryIds: EARRING_LINE,
@@ -399,7 +399,7 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 	});
 
 	it('loads the logistics companies for the return shipment dropdown', async () => {
-		const options = await loadOptions('getLogisticsCompanies', { platform: '1688', operation: 'submitReturnShipment' });
+		const options = await loadOptions('getLogisticsCompanies', { resource: '1688', operation: 'submitReturnShipment' });
 		expect(options).toEqual(expect.arrayContaining([{ name: '圆通速递 (YTO)', value: 'YTO' }, { name: '顺丰速运 (SF)', value: 'SF' }]));
 		expect(calls('logistics1688Companies')).toHaveLength(1);
 	});

@@ -25,7 +25,7 @@ const addItem = (extra: IDataObject = {}, node: IDataObject = {}) => ({
 	name: 'Add',
 	type: `${PACKAGE}.pandaponCart`,
 	parameters: {
-		platform: '1688',
+		resource: '1688',
 		operation: 'addItem',
 		offerId: '={{ $json.offerId }}',
 		specId: '={{ $json.specId }}',
@@ -77,7 +77,7 @@ describe('concurrency', () => {
 					name: 'Create',
 					type: `${PACKAGE}.pandaponOrder`,
 					parameters: {
-						platform: '1688',
+						resource: '1688',
 						operation: 'create',
 						flow: 'general',
 						lines: { line: [{ offerId: '={{ $json.offerId }}', specId: '={{ $json.specId }}', quantity: '={{ $json.qty }}' }] },

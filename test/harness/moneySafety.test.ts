@@ -36,7 +36,7 @@ interface NodeSpec {
 }
 
 function orderNode(name: string, parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec {
-	return { name, type: ORDER, parameters: { platform: '1688', ...parameters } as INodeParameters, ...extra };
+	return { name, type: ORDER, parameters: { resource: '1688', ...parameters } as INodeParameters, ...extra };
 }
 
 async function run(nodes: NodeSpec[], items: Array<{ json: IDataObject }>, workflowId: string) {

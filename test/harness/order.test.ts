@@ -27,7 +27,7 @@ afterEach(async () => {
 const calls = (endpoint: string) => sandbox.log.filter((e) => e.endpoint === endpoint);
 
 function order(name: string, parameters: IDataObject, extra: IDataObject = {}) {
-	return { name, type: ORDER, parameters: { platform: '1688', ...parameters }, ...extra };
+	return { name, type: ORDER, parameters: { resource: '1688', ...parameters }, ...extra };
 }
 
 async function run(nodes: ReturnType<typeof order>[], items?: Array<{ json: IDataObject }>, more: IDataObject = {}) {

@@ -90,11 +90,11 @@ function errorOf(result: Awaited<ReturnType<typeof run>>): RunError {
 }
 
 function order(parameters: IDataObject): Nodes[number] {
-	return { name: 'Order', type: ORDER, parameters: { platform: 'taobao', ...parameters } };
+	return { name: 'Order', type: ORDER, parameters: { resource: 'taobao', ...parameters } };
 }
 
 function cart(parameters: IDataObject): Nodes[number] {
-	return { name: 'Cart', type: CART, parameters: { platform: 'taobao', ...parameters } };
+	return { name: 'Cart', type: CART, parameters: { resource: 'taobao', ...parameters } };
 }
 
 function addShoesAndMug() {
@@ -614,7 +614,7 @@ describe('Pandapon Logistics (Taobao)', () => {
 	const tracking = (parameters: IDataObject = {}): Nodes[number] => ({
 		name: 'Tracking',
 		type: LOGISTICS,
-		parameters: { platform: 'taobao', operation: 'getTracking', ...parameters },
+		parameters: { resource: 'taobao', operation: 'getTracking', ...parameters },
 	});
 
 	it('tracks a purchase sub-order through the published GET ?subPurchaseOrderId= and reads pnmLogisticsDetails', async () => {

@@ -20,8 +20,8 @@ export interface BadInput {
 }
 
 const ADDRESS = { fullName: '王小明', mobile: '13800138000', provinceText: '浙江省', cityText: '杭州市', address: '文一西路969号' };
-const cart = (operation: string, extra: IDataObject) => ({ type: 'pandaponCart', parameters: { platform: '1688', operation, ...extra } });
-const order = (operation: string, extra: IDataObject) => ({ type: 'pandaponOrder', parameters: { platform: '1688', operation, ...extra } });
+const cart = (operation: string, extra: IDataObject) => ({ type: 'pandaponCart', parameters: { resource: '1688', operation, ...extra } });
+const order = (operation: string, extra: IDataObject) => ({ type: 'pandaponOrder', parameters: { resource: '1688', operation, ...extra } });
 const create = (line: IDataObject, address: IDataObject = ADDRESS) =>
 	order('create', { flow: 'general', lines: { line: [{ offerId: '672200114455', quantity: 1, ...line }] }, shippingAddress: { address } });
 
@@ -78,31 +78,31 @@ export const BAD_INPUTS: BadInput[] = [
 	{
 		name: 'Taobao Order Create: order lines JSON that does not parse',
 		type: 'pandaponOrder',
-		parameters: { platform: 'taobao', operation: 'create', orderLinesJson: '[{"itemId": "681234567890",', receiver: { address: { name: 'x', mobilePhone: '1', state: 's', city: 'c', address: 'a' } } },
+		parameters: { resource: 'taobao', operation: 'create', orderLinesJson: '[{"itemId": "681234567890",', receiver: { address: { name: 'x', mobilePhone: '1', state: 's', city: 'c', address: 'a' } } },
 		parameter: 'Order Lines (JSON)',
 	},
 	{
 		name: 'Product Search by Image: missing binary property',
 		type: 'pandaponProduct',
-		parameters: { platform: '1688', operation: 'searchByImage', imageSource: 'binary', binaryPropertyName: 'photo' },
+		parameters: { resource: '1688', operation: 'searchByImage', imageSource: 'binary', binaryPropertyName: 'photo' },
 		parameter: 'Input Binary Field',
 	},
 	{
 		name: 'Product Search by Image: binary that is not an image',
 		type: 'pandaponProduct',
-		parameters: { platform: '1688', operation: 'searchByImage', imageSource: 'binary', binaryPropertyName: 'data' },
+		parameters: { resource: '1688', operation: 'searchByImage', imageSource: 'binary', binaryPropertyName: 'data' },
 		binary: { data: { data: 'JVBERi0=', mimeType: 'application/pdf', fileName: 'a.pdf' } },
 		parameter: 'Input Binary Field',
 	},
 	{
 		name: 'Product Search by Image: URL that is not http(s)',
 		type: 'pandaponProduct',
-		parameters: { platform: '1688', operation: 'searchByImage', imageSource: 'url', imageUrl: 'ftp://x/y.jpg' },
+		parameters: { resource: '1688', operation: 'searchByImage', imageSource: 'url', imageUrl: 'ftp://x/y.jpg' },
 		parameter: 'Image URL',
 	},
-	{ name: 'Product Search: empty keyword', type: 'pandaponProduct', parameters: { platform: '1688', operation: 'search', keyword: '  ' }, parameter: 'Keyword' },
-	{ name: 'Logistics Get Tracking: id lost as a number', type: 'pandaponLogistics', parameters: { platform: '1688', operation: 'getTracking', orderId: '={{ $json.id }}' }, json: { id: 2542285634920880600 }, parameter: 'Order ID' },
-	{ name: 'After-Sales Get: refund id without TQ', type: 'pandaponAfterSales', parameters: { platform: '1688', operation: 'get', refundId: '12345' }, parameter: 'Refund ID' },
+	{ name: 'Product Search: empty keyword', type: 'pandaponProduct', parameters: { resource: '1688', operation: 'search', keyword: '  ' }, parameter: 'Keyword' },
+	{ name: 'Logistics Get Tracking: id lost as a number', type: 'pandaponLogistics', parameters: { resource: '1688', operation: 'getTracking', orderId: '={{ $json.id }}' }, json: { id: 2542285634920880600 }, parameter: 'Order ID' },
+	{ name: 'After-Sales Get: refund id without TQ', type: 'pandaponAfterSales', parameters: { resource: '1688', operation: 'get', refundId: '12345' }, parameter: 'Refund ID' },
 ];
 
 export interface BadInputResult {
