@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { nodeProperties, routeOperation } from '../shared/router';
+import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
 
@@ -15,7 +15,7 @@ export class PandaponCart implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		subtitle: nodeSubtitle(platforms),
 		description: 'Fill and order 1688 and Taobao shopping carts through the Pandapon API',
 		defaults: { name: 'Pandapon Cart' },
 		usableAsTool: true,

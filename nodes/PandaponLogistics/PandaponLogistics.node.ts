@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../shared/catalogue';
-import { nodeProperties, routeOperation } from '../shared/router';
+import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
 import { callPandapon } from '../shared/transport';
 import { companyOptions } from './actions/alibaba/getCompanies.operation';
 import { alibaba } from './actions/alibaba/index';
@@ -25,7 +25,7 @@ export class PandaponLogistics implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		subtitle: nodeSubtitle(platforms),
 		description: 'Track parcels and arrange international shipping through the Pandapon API',
 		defaults: { name: 'Pandapon Logistics' },
 		usableAsTool: true,

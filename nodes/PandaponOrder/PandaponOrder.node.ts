@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { nodeProperties, routeOperation } from '../shared/router';
+import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
 import { getAddresses } from './actions/alibaba/address';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
@@ -16,7 +16,7 @@ export class PandaponOrder implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		subtitle: nodeSubtitle(platforms),
 		description: 'Create, pay, track and manage 1688 and Taobao orders through the Pandapon API',
 		defaults: { name: 'Pandapon Order' },
 		usableAsTool: true,

@@ -28,6 +28,19 @@ const PLATFORM_OPTIONS: Record<PlatformOperations['platform'], INodePropertyOpti
 	taobao: { name: 'Taobao', value: 'taobao', description: 'Taobao retail' },
 };
 
+/**
+ * The node's subtitle on the canvas, e.g. "Taobao · Add Item": an n8n expression that looks the
+ * chosen platform and operation up by value, so it shows the names the user picked, not the values.
+ */
+export function nodeSubtitle(platforms: PlatformOperations[]): string {
+	const present = available(platforms);
+	const platformNames = Object.fromEntries(present.map((p) => [p.platform, PLATFORM_OPTIONS[p.platform].name]));
+	const operationNames = Object.fromEntries(
+		present.flatMap((p) => p.options.map((o) => [`${p.platform}/${String(o.value)}`, o.name])),
+	);
+	return `={{ (${JSON.stringify(platformNames)})[$parameter["resource"]] + " · " + (${JSON.stringify(operationNames)})[$parameter["resource"] + "/" + $parameter["operation"]] }}`;
+}
+
 /** Settings of the HTTP calls themselves, shown last on every operation. */
 const requestOptionsField: INodeProperties = {
 	displayName: 'Request Options',
