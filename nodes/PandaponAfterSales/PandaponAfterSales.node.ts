@@ -1,8 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { getLogisticsCompanies } from '../shared/fields/carriers';
 import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
-import { getLogisticsCompanies, getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './actions/loadOptions';
+import { getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './actions/loadOptions';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
 

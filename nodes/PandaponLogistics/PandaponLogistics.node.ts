@@ -1,17 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type {
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-	INodePropertyOptions,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../shared/catalogue';
+import { getLogisticsCompanies } from '../shared/fields/carriers';
 import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
-import { callPandapon } from '../shared/transport';
-import { companyOptions } from './actions/alibaba/getCompanies.operation';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
 
@@ -36,14 +27,7 @@ export class PandaponLogistics implements INodeType {
 		properties: nodeProperties(platforms, 'Logistics'),
 	};
 
-	methods = {
-		loadOptions: {
-			async getLogisticsCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const { data } = await callPandapon.call(this, ENDPOINTS.logistics1688Companies, { itemIndex: 0 });
-				return companyOptions(data);
-			},
-		},
-	};
+	methods = { loadOptions: { getLogisticsCompanies } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation.call(this, platforms);

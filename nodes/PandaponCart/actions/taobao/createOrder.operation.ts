@@ -8,7 +8,7 @@ import { readCartOrderAnswer } from '../../../shared/responses';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
 import { callPandapon } from '../../../shared/transport';
-import { readReceiver, receiverProperty } from '../../../PandaponOrder/actions/taobao/receiver';
+import { readReceiver, receiverProperty } from '../../../shared/fields/taobaoReceiver';
 import { previewCart } from './previewOrder.operation';
 
 export const description: INodeProperties[] = [

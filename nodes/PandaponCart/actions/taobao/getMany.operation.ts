@@ -6,8 +6,8 @@ import { readLimit, returnAllAndLimit, simplifyField } from '../../../shared/lis
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { readText } from '../../../shared/params';
+import { idText } from '../../../shared/responses';
 import { callPandapon } from '../../../shared/transport';
-import { idText } from '../../../PandaponOrder/actions/taobao/orderView';
 
 export const description: INodeProperties[] = forOperation('taobao', 'getMany', [
 	...returnAllAndLimit,

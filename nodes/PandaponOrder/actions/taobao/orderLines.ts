@@ -4,7 +4,7 @@ import { parseJsonBig, toIdDigits } from '../../../shared/bigJson';
 import { inputError } from '../../../shared/errors';
 import { forOperation } from '../../../shared/operation';
 import { checkText } from '../../../shared/params';
-import { readReceiver, receiverProperty } from './receiver';
+import { readReceiver, receiverProperty } from '../../../shared/fields/taobaoReceiver';
 
 /** One `orderLineList` entry as the API documents it (doc-en/api-263477610); ids as digit strings. */
 export interface TaobaoOrderLine {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors';
-import { checkText, compact } from '../../../shared/params';
+import { inputError } from '../errors';
+import { checkText, compact } from '../params';
 
 /**
  * Taobao's receiver object (order create `receiver`, cart create `orderAddress`, pre-warehouse
