@@ -1,24 +1,11 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHttpRequestOptions,
-	INode,
-	INodeExecutionData,
-	INodePropertyOptions,
-	INodeTypes,
-	IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
-import { PandaponApi } from '../../credentials/PandaponApi.credentials';
-import { PandaponAfterSales } from '../../nodes/PandaponAfterSales/PandaponAfterSales.node';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
 import type { Order } from '../../sandbox/state';
 import type { TaobaoOrder, TaobaoOrderStatus } from '../../sandbox/taobao/state';
-import { output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
+import { loadOptions as loadOptionsOf, output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
 
 const AFTER_SALES = `${PACKAGE}.pandaponAfterSales`;
 const EARRING = { offerId: 624981234567n, specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718' };
@@ -88,36 +75,9 @@ function taobaoRefund(o: TaobaoOrder, fee = 25800) {
 	});
 }
 
-/** Runs one of the node's load-options methods the way the editor does: no item, the typed parameters. */
+/** The After-Sales node's load-options method, as the editor calls it. */
 async function loadOptions(method: string, parameters: IDataObject): Promise<INodePropertyOptions[]> {
-	const nodeType = new PandaponAfterSales();
-	const credential = new PandaponApi();
-	const credentials = sandboxCredentials(sandbox);
-	const target: INode = {
-		id: '1',
-		name: 'After-Sales',
-		type: AFTER_SALES,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { pandaponApi: { id: 'cred-1', name: 'Pandapon sandbox' } },
-	};
-	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
-	const workflow = new Workflow({ id: 'wf-load', nodes: [target], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		currentNodeParameters: parameters,
-		credentialsHelper: {
-			getDecrypted: async () => ({ ...credentials }),
-			authenticate: async (c: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) =>
-				await credential.authenticate(c, request),
-			getParentTypes: () => [],
-			isCredentialUsableByNode: () => true,
-			preAuthentication: async () => undefined,
-			runPreAuthentication: async () => undefined,
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, target, additionalData, `parameters.${method}`);
-	return await nodeType.methods.loadOptions[method as keyof typeof nodeType.methods.loadOptions].call(context);
+	return await loadOptionsOf(sandbox, AFTER_SALES, method, parameters);
 }
 
 describe('Pandapon After-Sales 1688: reasons', () => {
