@@ -3,14 +3,34 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { inputError } from './errors';
 import { checkText, compact } from './params';
 
-/** 1688's `addressParam` (FastAdress), one field per line so sheet columns map one to one. */
-const ADDRESS_FIELDS: Array<{
+/** One line of an address form: 1688's shipping address, Taobao's receiver, the overseas consignee. */
+export interface AddressLine {
 	name: string;
 	displayName: string;
 	placeholder: string;
 	required?: boolean;
 	description?: string;
-}> = [
+	default?: string;
+}
+
+/**
+ * The text fields of an address form, one per line so sheet columns map one to one. Required lines
+ * are marked in the form (n8n's asterisk and parameter issue) and checked again per item.
+ */
+export function addressLineFields(lines: AddressLine[]): INodeProperties[] {
+	return lines.map((f) => ({
+		displayName: f.displayName,
+		name: f.name,
+		type: 'string' as const,
+		default: f.default ?? '',
+		...(f.required ? { required: true } : {}),
+		placeholder: f.placeholder,
+		...(f.description === undefined ? {} : { description: f.description }),
+	}));
+}
+
+/** 1688's `addressParam` (FastAdress). */
+const ADDRESS_FIELDS: AddressLine[] = [
 	{ name: 'fullName', displayName: 'Full Name', placeholder: 'e.g. 张三', required: true },
 	{ name: 'mobile', displayName: 'Mobile', placeholder: 'e.g. 13800138000', description: 'Mobile or phone is required' },
 	{ name: 'phone', displayName: 'Phone', placeholder: 'e.g. 0571-88888888' },
@@ -38,14 +58,7 @@ export function addressProperty(displayOptions: INodeProperties['displayOptions'
 			{
 				displayName: 'Address',
 				name: 'address',
-				values: ADDRESS_FIELDS.map((f) => ({
-					displayName: f.displayName,
-					name: f.name,
-					type: 'string' as const,
-					default: '',
-					placeholder: f.placeholder,
-					description: f.description ?? (f.required ? 'Required' : undefined),
-				})),
+				values: addressLineFields(ADDRESS_FIELDS),
 			},
 		],
 	};

@@ -7,8 +7,17 @@ import type { BatchHandler, ItemHandler } from './execute';
  * (`execute`) or, for operations the API can batch, over all items at once (`executeBatch`).
  */
 export type OperationModule =
-	| { description: INodeProperties[]; execute: ItemHandler; executeBatch?: undefined }
-	| { description: INodeProperties[]; executeBatch: BatchHandler; execute?: undefined };
+	| { description: INodeProperties[]; execute: ItemHandler; executeBatch?: undefined; sequential?: undefined }
+	| {
+			description: INodeProperties[];
+			executeBatch: BatchHandler;
+			execute?: undefined;
+			/**
+			 * True for a batch operation that sends its calls one after the other (one call for all
+			 * items, or chunks in order): Request Options › Concurrency has no effect there, so it is hidden.
+			 */
+			sequential?: boolean;
+	  };
 
 /**
  * Shows fields only for one platform's operation. The platform is n8n's `resource` parameter: the

@@ -41,43 +41,59 @@ export function nodeSubtitle(platforms: PlatformOperations[]): string {
 	return `={{ (${JSON.stringify(platformNames)})[$parameter["resource"]] + " · " + (${JSON.stringify(operationNames)})[$parameter["resource"] + "/" + $parameter["operation"]] }}`;
 }
 
-/** Settings of the HTTP calls themselves, shown last on every operation. */
-const requestOptionsField: INodeProperties = {
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
-			default: DEFAULT_CONCURRENCY,
-			description:
-				'How many items to send to Pandapon at the same time. The node slows down by itself when Pandapon answers 429 (rate limited). 1 sends one item after the other.',
-		},
-		{
-			displayName: 'Retry Delay (Ms)',
-			name: 'retryDelay',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: DEFAULT_RETRY_DELAY_MS,
-			description:
-				'The first wait before a read is retried after a server error or a lost connection; it doubles for each further try (3 at most). Writes are never retried this way.',
-		},
-		{
-			displayName: 'Timeout (Ms)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 100, numberPrecision: 0 },
-			default: DEFAULT_TIMEOUT_MS,
-			description:
-				'How long to wait for each answer. A read that times out is retried; a write is not, and is reported with outcome "unknown".',
-		},
-	],
-};
+/**
+ * Settings of the HTTP calls themselves, shown last on every operation; Concurrency only where the
+ * operation sends items' calls side by side (hidden on the given operation values).
+ */
+function requestOptionsField(sequentialOperations: string[]): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
+				default: DEFAULT_CONCURRENCY,
+				...(sequentialOperations.length > 0 ? { displayOptions: { hide: { '/operation': sequentialOperations } } } : {}),
+				description:
+					'How many items to send to Pandapon at the same time. The node slows down by itself when Pandapon answers 429 (rate limited). 1 sends one item after the other.',
+			},
+			{
+				displayName: 'Retry Delay (Ms)',
+				name: 'retryDelay',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: DEFAULT_RETRY_DELAY_MS,
+				description:
+					'The first wait before a read is retried after a server error or a lost connection; it doubles for each further try (3 at most). Writes are never retried this way.',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 100, numberPrecision: 0 },
+				default: DEFAULT_TIMEOUT_MS,
+				description:
+					'How long to wait for each answer. A read that times out is retried; a write is not, and is reported with outcome "unknown".',
+			},
+		],
+	};
+}
+
+/**
+ * Operation values whose every module (on any platform of the node) is sequential: n8n's `hide`
+ * matches on the operation value alone, so a value shared with a concurrent operation stays shown.
+ */
+function sequentialOperations(platforms: PlatformOperations[]): string[] {
+	const modules = platforms.flatMap((p) => Object.entries(p.operations));
+	const values = [...new Set(modules.filter(([, m]) => m.sequential === true).map(([value]) => value))];
+	return values.filter((value) => modules.every(([v, m]) => v !== value || m.sequential === true)).sort();
+}
 
 function available(platforms: PlatformOperations[]): PlatformOperations[] {
 	return platforms.filter((p) => p.options.length > 0);
@@ -141,7 +157,7 @@ export function nodeProperties(platforms: PlatformOperations[], node: Endpoint['
 		),
 		...provenanceNotices(node, present),
 		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description)),
-		requestOptionsField,
+		requestOptionsField(sequentialOperations(present)),
 	];
 }
 

@@ -432,6 +432,15 @@ describe('Pandapon Order (Taobao)', () => {
 		expect(output(result, 'Order')).toEqual([expect.objectContaining({ orderId: FIRST_ORDER, purchaseAmount: total, purchaseAmountFrom: 'preview' })]);
 		expect(body('taobaoOrderCreate')).toMatchObject({ purchaseAmount: total });
 		expect(calls('taobaoOrderPreview')).toHaveLength(1);
+		// Purchase Amount added but left at its default 0 is "not given" too, not a budget of nothing.
+		const atDefault = await run([
+			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, orderFields: { purchaseAmount: 0 } }),
+		]);
+		expect(output(atDefault, 'Order')).toEqual([expect.objectContaining({ purchaseAmount: total, purchaseAmountFrom: 'preview' })]);
+		// A line left at the Unit Price default (0) is refused before anything is sent.
+		const noPrice = await run([order({ operation: 'create', orderLines: { line: [line(MUG, 3, 0)] }, receiver: RECEIVER_PARAM })]);
+		expect(errorOf(noPrice).message).toMatch(/Unit Price \(Fen\).*must be a whole number of fen from 1/);
+		expect(calls('taobaoOrderCreate')).toHaveLength(2);
 	});
 
 	it('refuses a stale price and a budget below the total (API errors); Max Total stops it before the create', async () => {

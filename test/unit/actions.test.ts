@@ -202,6 +202,18 @@ describe('n8n node panel, node names, subtitles and AI tool descriptions (from d
 		expect(guarded).toBeGreaterThanOrEqual(10);
 	});
 
+	it('offers Request Options › Concurrency only where items\' calls run side by side', () => {
+		const hidden = all
+			.filter(({ type, parameters }) => {
+				const requestOptions = type.description.properties.find((p) => p.name === 'requestOptions')!;
+				const concurrency = (requestOptions.options as INodeProperties[]).find((o) => o.name === 'concurrency')!;
+				// n8n's own rule for a collection's option: '/'-paths read the node's top-level parameters.
+				return !NodeHelpers.displayParameter({}, concurrency, { typeVersion: 1 }, type.description, parameters);
+			})
+			.map(({ action }) => action.displayName);
+		expect(hidden.sort()).toEqual(['Check Taobao items in batch', 'Create 1688 orders across sellers', 'Preview 1688 orders across sellers']);
+	});
+
 	it('shows the platform and operation by name in the canvas subtitle', () => {
 		for (const { type, parameters } of all) {
 			const platform = options(type.description.properties.find((p) => p.name === 'resource')).find((o) => o.value === parameters.resource)!.name;

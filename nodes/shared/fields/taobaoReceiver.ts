@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { addressLineFields } from '../address';
+import type { AddressLine } from '../address';
 import { inputError } from '../errors';
 import { checkText, compact } from '../params';
 
@@ -7,15 +9,7 @@ import { checkText, compact } from '../params';
  * Taobao's receiver object (order create `receiver`, cart create `orderAddress`, pre-warehouse
  * update): usually the forwarder's warehouse in China. `wire` is the API's key for each field.
  */
-const RECEIVER_FIELDS: Array<{
-	name: string;
-	wire: string;
-	displayName: string;
-	placeholder: string;
-	required?: boolean;
-	description?: string;
-	default?: string;
-}> = [
+const RECEIVER_FIELDS: Array<AddressLine & { wire: string }> = [
 	{ name: 'name', wire: 'name', displayName: 'Name', placeholder: 'e.g. 王小明 (仓库 A123)', required: true },
 	{ name: 'mobilePhone', wire: 'mobile_phone', displayName: 'Mobile Phone', placeholder: 'e.g. 13800138000', description: 'Mobile phone or phone is required' },
 	{ name: 'phone', wire: 'phone', displayName: 'Phone', placeholder: 'e.g. 0571-88888888' },
@@ -45,14 +39,7 @@ export function receiverProperty(
 			{
 				displayName: 'Address',
 				name: 'address',
-				values: RECEIVER_FIELDS.map((f) => ({
-					displayName: f.displayName,
-					name: f.name,
-					type: 'string' as const,
-					default: f.default ?? '',
-					placeholder: f.placeholder,
-					description: f.description ?? (f.required ? 'Required' : undefined),
-				})),
+				values: addressLineFields(RECEIVER_FIELDS),
 			},
 		],
 	};

@@ -66,6 +66,9 @@ function rowResults(rows: Array<WriteRow<Row>>, answer: Answer): Sent[] {
 	});
 }
 
+/** One batch call orders every item's lines, so Concurrency has nothing to run side by side. */
+export const sequential = true;
+
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites<Row>(this, {
 		sharedKeys: true,

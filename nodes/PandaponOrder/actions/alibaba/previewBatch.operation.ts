@@ -21,6 +21,9 @@ export const description: INodeProperties[] = [
 	addressProperty(showFor('1688', 'previewBatch')),
 ];
 
+/** One batch call prices every item's lines, so Concurrency has nothing to run side by side. */
+export const sequential = true;
+
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runBatch(this, async ({ first, addressParam, cargoParamList, lines }) => {
 		const { data, requestId } = await callPandapon.call(this, ENDPOINTS.order1688PreviewBatch, {
