@@ -22,7 +22,7 @@ export function orderOptionFields(withStaff: boolean): INodeProperties[] {
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'orderFields',
+		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
@@ -78,7 +78,7 @@ const USER_ID: INodeProperties = {
 /** Reads the order options of item `i` into body fields, leaving out the empty ones. */
 export function readOrderOptions(ctx: IExecuteFunctions, i: number, withStaff = false): IDataObject {
 	const field = (name: string, label: string) =>
-		readText(ctx, `orderFields.${name}`, label, i, { maxLength: name === 'message' ? 500 : 64 });
+		readText(ctx, `additionalFields.${name}`, label, i, { maxLength: name === 'message' ? 500 : 64 });
 	return compact({
 		flow: readText(ctx, 'flow', 'Flow', i, { required: true, maxLength: 32 }),
 		message: field('message', 'Message to Seller'),

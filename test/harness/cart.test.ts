@@ -74,7 +74,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 						cartIds: "={{ $('Add').all().map(i => i.json.cartId) }}",
 						shippingAddress: ADDRESS,
 						flow: 'general',
-						orderFields: { message: '请分开包装', staffName: 'Li Lei', userId: '2100007341207', tradeType: 'fxassure', shopPromotionId: 'P123' },
+						additionalFields: { message: '请分开包装', staffName: 'Li Lei', userId: '2100007341207', tradeType: 'fxassure', shopPromotionId: 'P123' },
 					},
 					executeOnce: true,
 				},

@@ -72,7 +72,7 @@ describe('Pandapon Order 1688: preview and create', () => {
 	});
 
 	it('creates a single-seller order and returns its 19-digit id as text', async () => {
-		const result = await run([order('Create', { operation: 'create', flow: 'general', lines: { line: [{ ...EARRING, quantity: 2 }] }, ...SHIPPING, orderFields: { message: 'hi' } })]);
+		const result = await run([order('Create', { operation: 'create', flow: 'general', lines: { line: [{ ...EARRING, quantity: 2 }] }, ...SHIPPING, additionalFields: { message: 'hi' } })]);
 		expect(output(result, 'Create')).toEqual([
 			expect.objectContaining({ outcome: 'created', orderId: FIRST_ORDER_ID.toString(), totalSuccessAmount: 580 + 600, totalSuccessAmountYuan: 11.8, postFee: 600 }),
 		]);

@@ -127,7 +127,7 @@ describe('Pandapon Cart (Taobao)', () => {
 				operation: 'addItem',
 				...SHOES,
 				quantity: 2,
-				itemFields: {
+				additionalFields: {
 					itemTitle: 'Running shoes',
 					price: 15900,
 					promotionPrice: 12900,
@@ -180,7 +180,7 @@ describe('Pandapon Cart (Taobao)', () => {
 					...SHOES,
 					skuId: '={{ $json.sku }}',
 					quantity: 1,
-					itemFields: { properties: '={{ $json.props }}' },
+					additionalFields: { properties: '={{ $json.props }}' },
 				}),
 			],
 			[{ json: { sku: SHOES.skuId, props: '[{"propId": "1"}]' } }],
@@ -226,7 +226,7 @@ describe('Pandapon Cart (Taobao)', () => {
 	it('filters the cart by user and refuses a Limit of 0 before any request', async () => {
 		sandbox.state.taobao.addToCart({ ...SHOES, quantity: 1, userId: '2100007341207' });
 		sandbox.state.taobao.addToCart({ ...MUG, quantity: 1, userId: '999' });
-		const filtered = await run([cart({ operation: 'getMany', returnAll: true, cartFilters: { userId: '999' } })]);
+		const filtered = await run([cart({ operation: 'getMany', returnAll: true, filters: { userId: '999' } })]);
 		expect(output(filtered, 'Cart').map((l) => l.itemId)).toEqual([MUG.itemId]);
 		const before = calls('taobaoCartList').length;
 		const refused = await run([cart({ operation: 'getMany', limit: 0 })]);
@@ -389,7 +389,7 @@ describe('Pandapon Order (Taobao)', () => {
 				orderLines: { line: [line(SHOES, 2, SHOES_PRICE)] },
 				orderLinesJson: '={{ $json.lines }}',
 				receiver: RECEIVER_PARAM,
-				orderFields: { purchaseAmount: 40000, orderSource: 'shopify', sellerOrderNumber: '#1042' },
+				additionalFields: { purchaseAmount: 40000, orderSource: 'shopify', sellerOrderNumber: '#1042' },
 				safety: { idempotencyKey: '={{ $json.shopOrder }}' },
 			}),
 		];
@@ -434,7 +434,7 @@ describe('Pandapon Order (Taobao)', () => {
 		expect(calls('taobaoOrderPreview')).toHaveLength(1);
 		// Purchase Amount added but left at its default 0 is "not given" too, not a budget of nothing.
 		const atDefault = await run([
-			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, orderFields: { purchaseAmount: 0 } }),
+			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, additionalFields: { purchaseAmount: 0 } }),
 		]);
 		expect(output(atDefault, 'Order')).toEqual([expect.objectContaining({ purchaseAmount: total, purchaseAmountFrom: 'preview' })]);
 		// A line left at the Unit Price default (0) is refused before anything is sent.
@@ -449,7 +449,7 @@ describe('Pandapon Order (Taobao)', () => {
 			'Outcome unknown: the price of SKU 4961234500001 is now 12900 fen, not 15900; preview the order again (code 4090)',
 		);
 		const budget = await run([
-			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, orderFields: { purchaseAmount: 9000 } }),
+			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, additionalFields: { purchaseAmount: 9000 } }),
 		]);
 		expect(errorOf(budget).context?.pandapon).toMatchObject({ code: '4090', msg: expect.stringContaining('above the purchase amount') });
 		const guarded = await run([

@@ -202,6 +202,15 @@ describe('n8n node panel, node names, subtitles and AI tool descriptions (from d
 		expect(guarded).toBeGreaterThanOrEqual(10);
 	});
 
+	it('names the optional-field collections the same way in every node: Additional Fields, Filters, Options', () => {
+		const names: Record<string, string> = { 'Additional Fields': 'additionalFields', Filters: 'filters', Options: 'options' };
+		const mismatched = nodes
+			.flatMap(({ type }) => type.description.properties.filter((p) => p.type === 'collection'))
+			.filter((p) => (names[p.displayName] ?? p.name) !== p.name || (Object.values(names).includes(p.name) && names[p.displayName] !== p.name))
+			.map((p) => `${p.displayName} (${p.name})`);
+		expect(mismatched).toEqual([]);
+	});
+
 	it('offers Request Options › Concurrency only where items\' calls run side by side', () => {
 		const hidden = all
 			.filter(({ type, parameters }) => {

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 	...forOperation('taobao', 'create', [
 		{
 			displayName: 'Additional Fields',
-			name: 'orderFields',
+			name: 'additionalFields',
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
@@ -54,7 +54,7 @@ export const description: INodeProperties[] = [
 
 export const executeBatch = guardedWrites(function (i) {
 	const orderBody = readOrderBody(this, i);
-	const extra = this.getNodeParameter('orderFields', i, {}) as Record<string, unknown>;
+	const extra = this.getNodeParameter('additionalFields', i, {}) as Record<string, unknown>;
 	const body = {
 		...orderBody,
 		...compact({
@@ -62,9 +62,9 @@ export const executeBatch = guardedWrites(function (i) {
 			purchaseAmount:
 				extra.purchaseAmount === undefined
 					? undefined
-					: readInteger(this, 'orderFields.purchaseAmount', 'Purchase Amount (Fen)', i, { min: 0 }) || undefined,
-			orderSource: readText(this, 'orderFields.orderSource', 'Order Source', i, { maxLength: 64 }),
-			sellerOrderNumber: readText(this, 'orderFields.sellerOrderNumber', 'Seller Order Number', i, { maxLength: 64 }),
+					: readInteger(this, 'additionalFields.purchaseAmount', 'Purchase Amount (Fen)', i, { min: 0 }) || undefined,
+			orderSource: readText(this, 'additionalFields.orderSource', 'Order Source', i, { maxLength: 64 }),
+			sellerOrderNumber: readText(this, 'additionalFields.sellerOrderNumber', 'Seller Order Number', i, { maxLength: 64 }),
 		}),
 	};
 	return {
