@@ -227,7 +227,8 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		});
 		const error = run.data.resultData.error!;
 		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('Cart IDs: at least one ID is required [item 1]');
+		expect(error.message).toBe('Cart IDs: at least one ID is required');
+		expect(error.context.itemIndex).toBe(1);
 		// Every item is checked before the first write: item 0 was valid, yet nothing reached the API.
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688CreateOrder')).toHaveLength(0);
 		expect(sandbox.state.orders.size).toBe(0);
@@ -249,7 +250,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		});
 		const items = outputItems(run, 'Update');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json.error).toBe('Cart ID: "abc" is not a numeric ID of at most 19 digits [item 0]');
+		expect(items[0].json.error).toBe('Cart ID: "abc" is not a numeric ID of at most 19 digits');
 		expect(items[1].json).toMatchObject({ updated: true, quantity: 4 });
 		expect(items[2].json).toMatchObject({ error: expect.stringContaining('cart item 999999 does not exist'), code: '4040', outcome: 'unknown' });
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688EditQuantity')).toHaveLength(2);
@@ -296,7 +297,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		sandbox.variants.emptyPreview = true;
 		const run = await createFromCart({ maxTotalFen: 100_000 });
 		expect(run.data.resultData.error?.message).toBe(
-			'Safety › Max Total (Fen) / Dry Run: the preview lists no order (orderPreviewResuslt is empty or missing), so the total cannot be checked; nothing was created or paid [item 0]',
+			'Safety › Max Total (Fen) / Dry Run: the preview lists no order (orderPreviewResuslt is empty or missing), so the total cannot be checked; nothing was created or paid',
 		);
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688CreateOrder')).toHaveLength(0);
 		expect(sandbox.state.orders.size).toBe(0);

@@ -131,7 +131,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		);
 		const items = outputItems(run, 'Product');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items[0].json.error).toBe('Offer ID: "62498-1234567" is not a numeric ID of at most 19 digits [item 0]');
+		expect(items[0].json.error).toBe('Offer ID: "62498-1234567" is not a numeric ID of at most 19 digits');
 		expect(items[1].json).toMatchObject({
 			error: 'Pandapon refused the request: offer 600000000001 does not exist or is no longer published (code 4040)',
 			code: '4040',
@@ -238,16 +238,16 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 			{ resource: '1688', operation: 'search', keyword: 'case', options: { priceStart: '={{ $json.min }}', priceEnd: 3 } },
 			{ items: [{ json: { min: 1 } }, { json: { min: 5 } }] },
 		);
-		expectInputError(run, 'Options › Max Price (Yuan): 3 is below Min Price (5) [item 1]');
+		expectInputError(run, 'Options › Max Price (Yuan): 3 is below Min Price (5)');
 		// Every item is checked before the first request, so the valid item 0 was not searched either.
 		expect(bodies('product1688Search')).toEqual([]);
 
 		const empty = await runProduct({ resource: '1688', operation: 'search', keyword: '  ' });
-		expectInputError(empty, 'Keyword: is required [item 0]');
+		expectInputError(empty, 'Keyword: is required');
 		const unknownFilter = await runProduct({ resource: '1688', operation: 'search', keyword: 'case', options: { filters: '={{ "shipInToday, sameDay" }}' } });
 		expectInputError(
 			unknownFilter,
-			'Options › Filters: expected some of certifiedFactory, isOnePsale, noReason7DReturn, shipIn24Hours, shipInToday [item 0]',
+			'Options › Filters: expected some of certifiedFactory, isOnePsale, noReason7DReturn, shipIn24Hours, shipInToday',
 		);
 		expect(calls('product1688Search')).toHaveLength(0);
 
@@ -298,7 +298,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 			{ items: [{ json: {}, binary: { photo: png() } }, { json: {}, binary: { picture: png() } }] },
 		);
 		const error = errorOf(run);
-		expectInputError(run, 'Input Binary Field: the input item has no binary field "photo" [item 1]');
+		expectInputError(run, 'Input Binary Field: the input item has no binary field "photo"');
 		expect((error as unknown as { description: string }).description).toBe('Binary fields of this item: picture.');
 		// Every item is checked before the first request: not even the valid item 0 reached the API.
 		expect(calls('product1688ImageSearch')).toHaveLength(0);
@@ -307,9 +307,9 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 			{ resource: '1688', operation: 'searchByImage' },
 			{ items: [{ json: {}, binary: { data: { data: PNG, mimeType: 'application/pdf', fileName: 'a.pdf' } } }] },
 		);
-		expectInputError(pdf, 'Input Binary Field: "data" is application/pdf, not an image [item 0]');
+		expectInputError(pdf, 'Input Binary Field: "data" is application/pdf, not an image');
 		const badUrl = await runProduct({ resource: '1688', operation: 'searchByImage', imageSource: 'url', imageUrl: 'ftp://x/y.jpg' });
-		expectInputError(badUrl, 'Image URL: "ftp://x/y.jpg" is not an http(s) address [item 0]');
+		expectInputError(badUrl, 'Image URL: "ftp://x/y.jpg" is not an http(s) address');
 		expect(calls('product1688ImageSearch')).toHaveLength(0);
 
 		const notImage = await runProduct(
@@ -356,7 +356,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 
 	it('Get Recommendations: a Limit of 0 is stopped before any request', async () => {
 		const run = await runProduct({ resource: '1688', operation: 'getRecommendations', limit: 0 });
-		expectInputError(run, 'Limit: 0 is not a whole number of at least 1 [item 0]');
+		expectInputError(run, 'Limit: 0 is not a whole number of at least 1');
 		expect(calls('product1688Recommend')).toHaveLength(0);
 	});
 
@@ -441,7 +441,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 
 	it('Get Wangwang URL: a missing seller is stopped before any request; an unknown one is refused', async () => {
 		const run = await runProduct({ resource: '1688', operation: 'getWangwangUrl', sellerOpenId: '={{ $json.seller }}' }, { items: [{ json: { seller: '' } }] });
-		expectInputError(run, 'Seller Open ID: is required [item 0]');
+		expectInputError(run, 'Seller Open ID: is required');
 		expect(calls('product1688Wangwang')).toHaveLength(0);
 		const unknown = await runProduct({ resource: '1688', operation: 'getWangwangUrl', sellerOpenId: 'b2b-nobody' });
 		expectRefusal(unknown, '4040', /seller b2b-nobody does not exist/);
@@ -502,7 +502,7 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 		const run = await runProduct({ resource: 'taobao', operation: 'get', itemId: '111111111111' });
 		expectRefusal(run, '4040', /Taobao item 111111111111 does not exist/);
 		const bad = await runProduct({ resource: 'taobao', operation: 'get', itemId: '={{ $json.id }}' }, { items: [{ json: { id: { itemId: 1 } } }] });
-		expectInputError(bad, 'Item ID: an object is not a numeric ID of at most 19 digits [item 0]');
+		expectInputError(bad, 'Item ID: an object is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoProductGet')).toHaveLength(1);
 	});
 
@@ -562,14 +562,14 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 		const items = [{ json: { item: SHOES } }, { json: { item: 'B0-not-an-id' } }, { json: { item: MUG } }];
 		const parameters = { resource: 'taobao', operation: 'batchCheck', itemId: '={{ $json.item }}' };
 		const stopped = await runProduct(parameters, { items });
-		expectInputError(stopped, 'Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits [item 1]');
+		expectInputError(stopped, 'Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoProductBatchCheck')).toHaveLength(0);
 
 		const run = await runProduct(parameters, { items, continueOnFail: true });
 		const out = outputItems(run, 'Product');
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].json).toMatchObject({ itemId: SHOES, available: true });
-		expect(out[1].json.error).toBe('Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits [item 1]');
+		expect(out[1].json.error).toBe('Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits');
 		expect(out[2].json).toMatchObject({ itemId: MUG, available: true });
 		expect(bodies('taobaoProductBatchCheck').map((b) => JSON.parse(b.params as string))).toEqual([[{ itemId: SHOES }, { itemId: MUG }]]);
 	});
@@ -632,7 +632,7 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 
 	it('Search: an empty keyword is stopped before any request', async () => {
 		const run = await runProduct({ resource: 'taobao', operation: 'search', keyword: '={{ $json.k }}' }, { items: [{ json: { k: '' } }] });
-		expectInputError(run, 'Keyword: is required [item 0]');
+		expectInputError(run, 'Keyword: is required');
 		expect(calls('taobaoProductSearch')).toHaveLength(0);
 	});
 
@@ -663,7 +663,7 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 			{ resource: 'taobao', operation: 'searchByImage', binaryPropertyName: 'image' },
 			{ items: [{ json: { note: 'no binary at all' } }] },
 		);
-		expectInputError(run, 'Input Binary Field: the input item has no binary field "image" [item 0]');
+		expectInputError(run, 'Input Binary Field: the input item has no binary field "image"');
 		expect(calls('taobaoProductImageSearch')).toHaveLength(0);
 	});
 

@@ -185,9 +185,9 @@ describe('Pandapon Cart (Taobao)', () => {
 			],
 			[{ json: { sku: SHOES.skuId, props: '[{"propId": "1"}]' } }],
 		);
-		expect(errorOf(result).message).toBe('Properties (JSON) › entry 1: "propName" is missing [item 0]');
+		expect(errorOf(result).message).toBe('Properties (JSON) › entry 1: "propName" is missing');
 		const second = await run([cart({ operation: 'addItem', ...SHOES, skuId: 'abc', quantity: 1 })]);
-		expect(errorOf(second).message).toBe('SKU ID: "abc" is not a numeric ID of at most 19 digits [item 0]');
+		expect(errorOf(second).message).toBe('SKU ID: "abc" is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoCartAdd')).toHaveLength(0);
 	});
 
@@ -230,7 +230,7 @@ describe('Pandapon Cart (Taobao)', () => {
 		expect(output(filtered, 'Cart').map((l) => l.itemId)).toEqual([MUG.itemId]);
 		const before = calls('taobaoCartList').length;
 		const refused = await run([cart({ operation: 'getMany', limit: 0 })]);
-		expect(errorOf(refused).message).toMatch(/^Limit: "?0"? is not a whole number .*\[item 0\]$/);
+		expect(errorOf(refused).message).toMatch(/^Limit: "?0"? is not a whole number .*$/);
 		expect(calls('taobaoCartList')).toHaveLength(before);
 	});
 
@@ -253,7 +253,7 @@ describe('Pandapon Cart (Taobao)', () => {
 		expect(sandbox.state.taobao.cart.size).toBe(0);
 
 		const refused = await run([cart({ operation: 'removeItems', cartIds: ' ' })]);
-		expect(errorOf(refused).message).toBe('Cart IDs: at least one ID is required [item 0]');
+		expect(errorOf(refused).message).toBe('Cart IDs: at least one ID is required');
 		expect(calls('taobaoCartDelete')).toHaveLength(1);
 	});
 
@@ -305,7 +305,7 @@ describe('Pandapon Cart (Taobao)', () => {
 			cart({ operation: 'createOrder', cartIds: `${shoes.id},${mug.id}`, receiver: RECEIVER_PARAM, safety: { maxTotalFen: 30000 } }),
 		]);
 		expect(errorOf(guarded).message).toBe(
-			'Safety › Max Total (Fen): the previewed total 35370 fen (¥353.7) is above the limit of 30000 fen; nothing was created or paid [item 0]',
+			'Safety › Max Total (Fen): the previewed total 35370 fen (¥353.7) is above the limit of 30000 fen; nothing was created or paid',
 		);
 		const dry = await run([
 			cart({ operation: 'createOrder', cartIds: `${shoes.id},${mug.id}`, receiver: RECEIVER_PARAM, safety: { dryRun: true } }),
@@ -320,7 +320,7 @@ describe('Pandapon Cart (Taobao)', () => {
 		const { shoes } = addShoesAndMug();
 		const receiver = { address: { ...RECEIVER_PARAM.address, mobilePhone: '' } };
 		const result = await run([cart({ operation: 'createOrder', cartIds: String(shoes.id), receiver })]);
-		expect(errorOf(result).message).toBe('Receiver › Mobile Phone: mobile phone or phone is required [item 0]');
+		expect(errorOf(result).message).toBe('Receiver › Mobile Phone: mobile phone or phone is required');
 		expect(sandbox.log).toHaveLength(0);
 	});
 });
@@ -360,17 +360,17 @@ describe('Pandapon Order (Taobao)', () => {
 	it('refuses invalid order-line JSON, a zero quantity and duplicate line numbers before any request', async () => {
 		const params = { operation: 'preview', receiver: RECEIVER_PARAM };
 		const badJson = await run([order({ ...params, orderLinesJson: '[{"itemId": ' })]);
-		expect(errorOf(badJson).message).toBe('Order Lines (JSON): is not valid JSON [item 0]');
+		expect(errorOf(badJson).message).toBe('Order Lines (JSON): is not valid JSON');
 		const zero = await run([order({ ...params, orderLines: { line: [line(SHOES, 0, SHOES_PRICE)] } })]);
-		expect(errorOf(zero).message).toBe('Order Lines › line 1 › Quantity: must be a whole number from 1 to 1000000 [item 0]');
+		expect(errorOf(zero).message).toBe('Order Lines › line 1 › Quantity: must be a whole number from 1 to 1000000');
 		const typo = await run([order({ ...params, orderLinesJson: [{ ...line(SHOES, 1, SHOES_PRICE), qty: 2 }] })]);
-		expect(errorOf(typo).message).toBe('Order Lines (JSON) › line 1: unknown field "qty" [item 0]');
+		expect(errorOf(typo).message).toBe('Order Lines (JSON) › line 1: unknown field "qty"');
 		const twice = await run([
 			order({ ...params, orderLines: { line: [line(SHOES, 1, SHOES_PRICE, '7')] }, orderLinesJson: [line(MUG, 1, MUG_PRICE, '7')] }),
 		]);
-		expect(errorOf(twice).message).toBe('Order Lines: order line number "7" is used twice [item 0]');
+		expect(errorOf(twice).message).toBe('Order Lines: order line number "7" is used twice');
 		const none = await run([order({ ...params })]);
-		expect(errorOf(none).message).toBe('Order Lines: at least one line is required [item 0]');
+		expect(errorOf(none).message).toBe('Order Lines: at least one line is required');
 		expect(sandbox.log).toHaveLength(0);
 	});
 
@@ -512,7 +512,7 @@ describe('Pandapon Order (Taobao)', () => {
 
 	it('refuses a Limit that is not a whole number before any request', async () => {
 		const result = await run([order({ operation: 'getMany', limit: 2.5 })]);
-		expect(errorOf(result).message).toMatch(/^Limit: "?2\.5"? is not a whole number .*\[item 0\]$/);
+		expect(errorOf(result).message).toMatch(/^Limit: "?2\.5"? is not a whole number .*$/);
 		expect(sandbox.log).toHaveLength(0);
 	});
 
@@ -585,7 +585,7 @@ describe('Pandapon Order (Taobao)', () => {
 		paidOrder();
 		const pdf: INodeExecutionData = { json: {}, binary: { data: { data: 'JVBERi0=', mimeType: 'application/pdf', fileName: 'slip.pdf' } } };
 		const notImage = await run([order({ operation: 'uploadPaymentVoucher', orderId: FIRST_ORDER })], [pdf]);
-		expect(errorOf(notImage).message).toBe('Input Binary Field: "data" is application/pdf, not an image [item 0]');
+		expect(errorOf(notImage).message).toBe('Input Binary Field: "data" is application/pdf, not an image');
 		expect(calls('taobaoOrderVoucher')).toHaveLength(0);
 
 		const paid = await run([
@@ -671,7 +671,7 @@ describe('Pandapon Logistics (Taobao)', () => {
 		const unknown = await run([tracking({ subPurchaseOrderId: '4015593720611380000' })]);
 		expect(errorOf(unknown).context?.pandapon).toMatchObject({ code: '4040', httpStatus: 200 });
 		const missing = await run([tracking({ subPurchaseOrderId: '={{ $json.id }}' })], [{ json: { id: '' } }]);
-		expect(errorOf(missing).message).toBe('Sub-Order ID: nothing is not a numeric ID of at most 19 digits [item 0]');
+		expect(errorOf(missing).message).toBe('Sub-Order ID: nothing is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoLogistics')).toHaveLength(1);
 	});
 });
