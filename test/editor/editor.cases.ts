@@ -175,6 +175,51 @@ export function editorCases(session: () => EditorSession): Case[] {
 		return ndv;
 	}
 
+	/**
+	 * Finds an action the way a user does: "Pandapon" in the node panel, the node, then the action's
+	 * name in the node's action list; inserts it and returns its form.
+	 */
+	async function insertAction(p: Page, node: NodeUnderTest, action: string): Promise<Locator> {
+		const items = await searchNodePanel(p);
+		await items.filter({ has: p.getByTestId('node-creator-item-name').getByText(node.panelName, { exact: true }) }).first().click();
+		const search = p.getByTestId('node-creator-search-bar');
+		const match = p
+			.getByTestId('node-creator')
+			.getByTestId('item-iterator-item')
+			.filter({ has: p.getByTestId('node-creator-item-name').getByText(action, { exact: true }) });
+		await until(async () => {
+			if ((await search.inputValue()) !== action) await search.fill(action);
+			return (await match.count()) > 0;
+		}, `${node.panelName}'s action list to offer "${action}"`);
+		await match.first().click();
+		const ndv = p.getByTestId('ndv');
+		await ndv.getByTestId('node-parameters').waitFor();
+		return ndv;
+	}
+
+	/** Per action node and platform: its first action, found in the panel, selects platform and operation and names the node. */
+	const actionCases: Case[] = nodes
+		.filter((node) => !node.isTrigger)
+		.map((node) => ({
+			name: `${node.description.displayName}: a 1688 and a Taobao action found in the node panel insert their platform, operation and name`,
+			run: async () => {
+				await withoutConsoleErrors(`${node.description.displayName} actions`, async () => {
+					for (const platform of node.platforms) {
+						const operation = platform.operations[0];
+						const action = operation.action ?? operation.name;
+						const p = await openCanvas('/workflow/new');
+						const ndv = await insertAction(p, node, action);
+						const title = await ndv.getByTestId('node-title-container').innerText();
+						assert(title.includes(action), `inserting "${action}" opened "${title}", not a node named after the action`);
+						const value = async (parameter: string) =>
+							await ndv.locator(`[data-test-id="parameter-input-${parameter}"]:visible`).first().locator('input').first().inputValue();
+						assertEqual(await value(node.platformParameter), platform.name, `Platform after inserting "${action}"`);
+						assertEqual(await value('operation'), operation.name, `Operation after inserting "${action}"`);
+					}
+				});
+			},
+		}));
+
 	const nodeCases: Case[] = nodes.map((node) => ({
 		name: node.isTrigger
 			? `${node.description.displayName}: every Platform choice (${node.platforms.map((pl) => pl.name).join(', ')}) shows its fields, without browser errors`
@@ -243,6 +288,7 @@ export function editorCases(session: () => EditorSession): Case[] {
 			},
 		},
 		...nodeCases,
+		...actionCases,
 		{
 			name: 'credential dialog: the sandbox values test successfully; a wrong secret gets our explanation',
 			run: async () => {
