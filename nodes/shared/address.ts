@@ -14,19 +14,36 @@ export interface AddressLine {
 }
 
 /**
- * The text fields of an address form, one per line so sheet columns map one to one. Required lines
- * are marked in the form (n8n's asterisk and parameter issue) and checked again per item.
+ * A required address parameter: one group of text fields, one per line so sheet columns map one to
+ * one. Required lines are marked in the form (n8n's asterisk and parameter issue) and checked again
+ * per item by the operation's reader.
  */
-export function addressLineFields(lines: AddressLine[]): INodeProperties[] {
-	return lines.map((f) => ({
-		displayName: f.displayName,
-		name: f.name,
-		type: 'string' as const,
-		default: f.default ?? '',
-		...(f.required ? { required: true } : {}),
-		placeholder: f.placeholder,
-		...(f.description === undefined ? {} : { description: f.description }),
-	}));
+export function addressForm(
+	form: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description' | 'displayOptions'> & { group: { displayName: string; name: string } },
+	lines: AddressLine[],
+): INodeProperties {
+	const { group, displayOptions, ...labels } = form;
+	return {
+		...labels,
+		type: 'fixedCollection',
+		default: {},
+		required: true,
+		...(displayOptions === undefined ? {} : { displayOptions }),
+		options: [
+			{
+				...group,
+				values: lines.map((f) => ({
+					displayName: f.displayName,
+					name: f.name,
+					type: 'string' as const,
+					default: f.default ?? '',
+					...(f.required ? { required: true } : {}),
+					placeholder: f.placeholder,
+					...(f.description === undefined ? {} : { description: f.description }),
+				})),
+			},
+		],
+	};
 }
 
 /** 1688's `addressParam` (FastAdress). */
@@ -45,23 +62,17 @@ const ADDRESS_FIELDS: AddressLine[] = [
 
 /** The shipping address parameter shared by every order-creating operation. */
 export function addressProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return {
-		displayName: 'Shipping Address',
-		name: 'shippingAddress',
-		type: 'fixedCollection',
-		placeholder: 'Add Address',
-		default: {},
-		required: true,
-		displayOptions,
-		description: 'The domestic (China) address the seller ships to, usually your forwarding warehouse',
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				values: addressLineFields(ADDRESS_FIELDS),
-			},
-		],
-	};
+	return addressForm(
+		{
+			displayName: 'Shipping Address',
+			name: 'shippingAddress',
+			placeholder: 'Add Address',
+			displayOptions,
+			description: 'The domestic (China) address the seller ships to, usually your forwarding warehouse',
+			group: { displayName: 'Address', name: 'address' },
+		},
+		ADDRESS_FIELDS,
+	);
 }
 
 /** The address for the v1 order calls: their pages' FastAdress has no districtCode (only the cart pages show it). */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { addressLineFields } from '../address';
+import { addressForm } from '../address';
 import type { AddressLine } from '../address';
 import { inputError } from '../errors';
 import { checkText, compact } from '../params';
@@ -26,23 +26,10 @@ export function receiverProperty(
 	displayOptions: INodeProperties['displayOptions'],
 	description = 'Where the seller ships: usually your forwarder\'s warehouse in China',
 ): INodeProperties {
-	return {
-		displayName: 'Receiver',
-		name: 'receiver',
-		type: 'fixedCollection',
-		placeholder: 'Add Receiver',
-		default: {},
-		required: true,
-		displayOptions,
-		description,
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				values: addressLineFields(RECEIVER_FIELDS),
-			},
-		],
-	};
+	return addressForm(
+		{ displayName: 'Receiver', name: 'receiver', placeholder: 'Add Receiver', displayOptions, description, group: { displayName: 'Address', name: 'address' } },
+		RECEIVER_FIELDS,
+	);
 }
 
 /** Reads and checks the receiver of item `i`, keyed as the API names the fields. */

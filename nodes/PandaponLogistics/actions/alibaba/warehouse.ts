@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { addressLineFields } from '../../../shared/address';
+import { addressForm } from '../../../shared/address';
 import type { AddressLine } from '../../../shared/address';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
@@ -93,22 +93,16 @@ const CONSIGNEE_FIELDS: Array<AddressLine & { maxLength: number }> = [
 	{ name: 'postcode', displayName: 'Postcode', placeholder: 'e.g. 94105', maxLength: 20 },
 ];
 
-export const consigneeField: INodeProperties = {
-	displayName: 'Consignee',
-	name: 'consignee',
-	type: 'fixedCollection',
-	placeholder: 'Add Consignee',
-	default: {},
-	required: true,
-	description: 'Who receives the parcel abroad, usually your shop customer',
-	options: [
-		{
-			displayName: 'Consignee',
-			name: 'consignee',
-			values: addressLineFields(CONSIGNEE_FIELDS),
-		},
-	],
-};
+export const consigneeField: INodeProperties = addressForm(
+	{
+		displayName: 'Consignee',
+		name: 'consignee',
+		placeholder: 'Add Consignee',
+		description: 'Who receives the parcel abroad, usually your shop customer',
+		group: { displayName: 'Consignee', name: 'consignee' },
+	},
+	CONSIGNEE_FIELDS,
+);
 
 export function readConsignee(ctx: IExecuteFunctions, i: number): IDataObject {
 	const raw = (ctx.getNodeParameter('consignee.consignee', i, {}) ?? {}) as IDataObject;
