@@ -19,10 +19,10 @@ export interface AddressLine {
  * per item by the operation's reader.
  */
 export function addressForm(
-	form: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description' | 'displayOptions'> & { group: { displayName: string; name: string } },
+	form: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description' | 'displayOptions'> & { section: { displayName: string; name: string } },
 	lines: AddressLine[],
 ): INodeProperties {
-	const { group, displayOptions, ...labels } = form;
+	const { section, displayOptions, ...labels } = form;
 	return {
 		...labels,
 		type: 'fixedCollection',
@@ -31,7 +31,7 @@ export function addressForm(
 		...(displayOptions === undefined ? {} : { displayOptions }),
 		options: [
 			{
-				...group,
+				...section,
 				values: lines.map((f) => ({
 					displayName: f.displayName,
 					name: f.name,
@@ -69,7 +69,7 @@ export function addressProperty(displayOptions: INodeProperties['displayOptions'
 			placeholder: 'Add Address',
 			displayOptions,
 			description: 'The domestic (China) address the seller ships to, usually your forwarding warehouse',
-			group: { displayName: 'Address', name: 'address' },
+			section: { displayName: 'Address', name: 'address' },
 		},
 		ADDRESS_FIELDS,
 	);

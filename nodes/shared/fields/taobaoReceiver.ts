@@ -27,7 +27,7 @@ export function receiverProperty(
 	description = 'Where the seller ships: usually your forwarder\'s warehouse in China',
 ): INodeProperties {
 	return addressForm(
-		{ displayName: 'Receiver', name: 'receiver', placeholder: 'Add Receiver', displayOptions, description, group: { displayName: 'Address', name: 'address' } },
+		{ displayName: 'Receiver', name: 'receiver', placeholder: 'Add Receiver', displayOptions, description, section: { displayName: 'Address', name: 'address' } },
 		RECEIVER_FIELDS,
 	);
 }

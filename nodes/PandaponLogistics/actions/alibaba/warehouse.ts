@@ -99,7 +99,7 @@ export const consigneeField: INodeProperties = addressForm(
 		name: 'consignee',
 		placeholder: 'Add Consignee',
 		description: 'Who receives the parcel abroad, usually your shop customer',
-		group: { displayName: 'Consignee', name: 'consignee' },
+		section: { displayName: 'Consignee', name: 'consignee' },
 	},
 	CONSIGNEE_FIELDS,
 );
