@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { getLogisticsCompanies } from '../shared/fields/carriers';
 import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
-import { getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './actions/loadOptions';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
+import { getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './methods/loadOptions';
 
 /** The node's operations, per platform: what its properties show and its execute dispatches to. */
 export const platforms = [alibaba, taobao];

@@ -2,9 +2,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
-import { getAddresses } from './actions/alibaba/address';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
+import { getAddresses } from './methods/loadOptions';
 
 /** The node's operations, per platform: what its properties show and its execute dispatches to. */
 export const platforms = [alibaba, taobao];

@@ -4,7 +4,7 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
 import { compact, readId, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { NEW_ADDRESS } from './address';
+import { NEW_ADDRESS } from '../../methods/loadOptions';
 
 const text = (displayName: string, name: string, placeholder: string, required = true): INodeProperties => ({
 	displayName,

@@ -4,8 +4,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { toIdDigits } from '../../shared/bigJson';
 import { ENDPOINTS } from '../../shared/catalogue';
 import { callPandapon } from '../../shared/transport';
-import { requestReasons } from './alibaba/refund';
-import { requestRender } from './taobao/refund';
+import { requestReasons } from '../actions/alibaba/refund';
+import { requestRender } from '../actions/taobao/refund';
 
 /**
  * Dropdowns loaded from the API. Load options have no input item, so they read the fields the list

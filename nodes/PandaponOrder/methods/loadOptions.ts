@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../../shared/catalogue';
-import { callPandapon } from '../../../shared/transport';
+import { ENDPOINTS } from '../../shared/catalogue';
+import { callPandapon } from '../../shared/transport';
 
 /**
  * Save Address's choice of address to update, as a dropdown value: a saved address's ID, or
