@@ -66,7 +66,8 @@ const STAFF_NAME: INodeProperties = {
 	description: 'The employee placing the order, for your own records',
 };
 
-const USER_ID: INodeProperties = {
+/** The order's sub-account, an Additional Field of every create-order operation that takes one (1688 and Taobao). */
+export const USER_ID: INodeProperties = {
 	displayName: 'User ID',
 	name: 'userId',
 	type: 'string',

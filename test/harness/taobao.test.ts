@@ -278,7 +278,7 @@ describe('Pandapon Cart (Taobao)', () => {
 				operation: 'createOrder',
 				cartIds: `${shoes.id},${mug.id}`,
 				receiver: RECEIVER_PARAM,
-				userId: '2100007341207',
+				additionalFields: { userId: '2100007341207' },
 				safety: { idempotencyKey: 'shop-1042' },
 			}),
 		]);
