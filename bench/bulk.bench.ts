@@ -58,7 +58,7 @@ const cartAdd: Node = {
 	type: 'n8n-nodes-pandapon.pandaponCart',
 	typeVersion: 1,
 	credentials: CRED,
-	parameters: { platform: '1688', operation: 'addItem', offerId: String(OFFER.offerId), specId: OFFER.specId, quantity: 1 },
+	parameters: { resource: '1688', operation: 'addItem', offerId: String(OFFER.offerId), specId: OFFER.specId, quantity: 1 },
 };
 const orderCreate: Node = {
 	name: 'Work',
@@ -66,7 +66,7 @@ const orderCreate: Node = {
 	typeVersion: 1,
 	credentials: CRED,
 	parameters: {
-		platform: '1688',
+		resource: '1688',
 		operation: 'create',
 		flow: 'general',
 		lines: { line: [{ offerId: String(OFFER.offerId), specId: OFFER.specId, quantity: 1 }] },
@@ -88,7 +88,7 @@ function createAndPay(keyed: boolean): Node[] {
 			type: 'n8n-nodes-pandapon.pandaponOrder',
 			typeVersion: 1,
 			credentials: CRED,
-			parameters: { platform: '1688', operation: 'payInBulk', orderIds: '={{ $json.orderId }}', ...(keyed ? { safety: { idempotencyKey: '={{ \'P-\' + $json.idempotencyKey }}' } } : {}) },
+			parameters: { resource: '1688', operation: 'payInBulk', orderIds: '={{ $json.orderId }}', ...(keyed ? { safety: { idempotencyKey: '={{ \'P-\' + $json.idempotencyKey }}' } } : {}) },
 		},
 	];
 }

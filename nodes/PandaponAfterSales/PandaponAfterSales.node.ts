@@ -1,9 +1,14 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { nodeProperties } from '../shared/router';
-import { getLogisticsCompanies, getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './actions/loadOptions';
-import { platforms, router } from './actions/router';
+import { getLogisticsCompanies } from '../shared/fields/carriers';
+import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
+import { alibaba } from './actions/alibaba/index';
+import { taobao } from './actions/taobao/index';
+import { getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './methods/loadOptions';
+
+/** The node's operations, per platform: what its properties show and its execute dispatches to. */
+export const platforms = [alibaba, taobao];
 
 export class PandaponAfterSales implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +17,7 @@ export class PandaponAfterSales implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		subtitle: nodeSubtitle(platforms),
 		description: 'Claim refunds and returns on 1688 and Taobao orders through the Pandapon API',
 		defaults: { name: 'Pandapon After-Sales' },
 		usableAsTool: true,
@@ -28,6 +33,6 @@ export class PandaponAfterSales implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, platforms);
 	}
 }

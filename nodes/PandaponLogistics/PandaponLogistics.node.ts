@@ -1,18 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type {
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeExecutionData,
-	INodePropertyOptions,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../shared/catalogue';
-import { nodeProperties } from '../shared/router';
-import { callPandapon } from '../shared/transport';
-import { companyOptions } from './actions/alibaba/getCompanies.operation';
-import { platforms, router } from './actions/router';
+import { getLogisticsCompanies } from '../shared/fields/carriers';
+import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
+import { alibaba } from './actions/alibaba/index';
+import { taobao } from './actions/taobao/index';
+
+/** The node's operations, per platform: what its properties show and its execute dispatches to. */
+export const platforms = [alibaba, taobao];
 
 export class PandaponLogistics implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +16,7 @@ export class PandaponLogistics implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		subtitle: nodeSubtitle(platforms),
 		description: 'Track parcels and arrange international shipping through the Pandapon API',
 		defaults: { name: 'Pandapon Logistics' },
 		usableAsTool: true,
@@ -32,16 +27,9 @@ export class PandaponLogistics implements INodeType {
 		properties: nodeProperties(platforms, 'Logistics'),
 	};
 
-	methods = {
-		loadOptions: {
-			async getLogisticsCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const { data } = await callPandapon.call(this, ENDPOINTS.logistics1688Companies, { itemIndex: 0 });
-				return companyOptions(data);
-			},
-		},
-	};
+	methods = { loadOptions: { getLogisticsCompanies } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, platforms);
 	}
 }

@@ -1,9 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { nodeProperties } from '../shared/router';
-import { getAddresses } from './actions/alibaba/address';
-import { platforms, router } from './actions/router';
+import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
+import { alibaba } from './actions/alibaba/index';
+import { taobao } from './actions/taobao/index';
+import { getAddresses } from './methods/loadOptions';
+
+/** The node's operations, per platform: what its properties show and its execute dispatches to. */
+export const platforms = [alibaba, taobao];
 
 export class PandaponOrder implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +16,7 @@ export class PandaponOrder implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		subtitle: nodeSubtitle(platforms),
 		description: 'Create, pay, track and manage 1688 and Taobao orders through the Pandapon API',
 		defaults: { name: 'Pandapon Order' },
 		usableAsTool: true,
@@ -26,6 +30,6 @@ export class PandaponOrder implements INodeType {
 	methods = { loadOptions: { getAddresses } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, platforms);
 	}
 }

@@ -1,8 +1,12 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { nodeProperties } from '../shared/router';
-import { platforms, router } from './actions/router';
+import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
+import { alibaba } from './actions/alibaba/index';
+import { taobao } from './actions/taobao/index';
+
+/** The node's operations, per platform: what its properties show and its execute dispatches to. */
+export const platforms = [alibaba, taobao];
 
 export class PandaponProduct implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +15,7 @@ export class PandaponProduct implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["platform"] + ": " + $parameter["operation"]}}',
+		subtitle: nodeSubtitle(platforms),
 		description: 'Find and read 1688 and Taobao products through the Pandapon API',
 		defaults: { name: 'Pandapon Product' },
 		usableAsTool: true,
@@ -23,6 +27,6 @@ export class PandaponProduct implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation.call(this, platforms);
 	}
 }

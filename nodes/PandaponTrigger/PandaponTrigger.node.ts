@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 
 import { handleCallback, tokenProblem } from './callback';
-import { TRIGGER_EVENT_OPTIONS } from './events';
+import { TRIGGER_EVENT_OPTIONS, TRIGGER_SUBTITLE } from './events';
 import { startRun } from './run';
 
 export class PandaponTrigger implements INodeType {
@@ -24,7 +24,7 @@ export class PandaponTrigger implements INodeType {
 		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: TRIGGER_SUBTITLE,
 		description: 'Starts the workflow when Pandapon pushes an order message (price, status, shipment, refund)',
 		defaults: { name: 'Pandapon Trigger' },
 		inputs: [],

@@ -13,3 +13,8 @@ export const TRIGGER_EVENT_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Order Status Changed', value: 'statusChanged', description: 'Any status change: created, paid, shipped, closed, confirmed' },
 	{ name: 'Refund', value: 'refund', description: 'A refund or return changed' },
 ];
+
+/** The trigger's canvas subtitle, e.g. "Order Paid, Order Shipped": the chosen events by name. */
+export const TRIGGER_SUBTITLE = `={{ $parameter["events"].map((e) => (${JSON.stringify(
+	Object.fromEntries(TRIGGER_EVENT_OPTIONS.map((o) => [o.value, o.name])),
+)})[e] ?? e).join(", ") }}`;

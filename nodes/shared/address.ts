@@ -3,14 +3,51 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { inputError } from './errors';
 import { checkText, compact } from './params';
 
-/** 1688's `addressParam` (FastAdress), one field per line so sheet columns map one to one. */
-const ADDRESS_FIELDS: Array<{
+/** One line of an address form: 1688's shipping address, Taobao's receiver, the overseas consignee. */
+export interface AddressLine {
 	name: string;
 	displayName: string;
 	placeholder: string;
 	required?: boolean;
 	description?: string;
-}> = [
+	default?: string;
+}
+
+/**
+ * A required address parameter: one group of text fields, one per line so sheet columns map one to
+ * one. Required lines are marked in the form (n8n's asterisk and parameter issue) and checked again
+ * per item by the operation's reader.
+ */
+export function addressForm(
+	form: Pick<INodeProperties, 'displayName' | 'name' | 'placeholder' | 'description' | 'displayOptions'> & { section: { displayName: string; name: string } },
+	lines: AddressLine[],
+): INodeProperties {
+	const { section, displayOptions, ...labels } = form;
+	return {
+		...labels,
+		type: 'fixedCollection',
+		default: {},
+		required: true,
+		...(displayOptions === undefined ? {} : { displayOptions }),
+		options: [
+			{
+				...section,
+				values: lines.map((f) => ({
+					displayName: f.displayName,
+					name: f.name,
+					type: 'string' as const,
+					default: f.default ?? '',
+					...(f.required ? { required: true } : {}),
+					placeholder: f.placeholder,
+					...(f.description === undefined ? {} : { description: f.description }),
+				})),
+			},
+		],
+	};
+}
+
+/** 1688's `addressParam` (FastAdress). */
+const ADDRESS_FIELDS: AddressLine[] = [
 	{ name: 'fullName', displayName: 'Full Name', placeholder: 'e.g. 张三', required: true },
 	{ name: 'mobile', displayName: 'Mobile', placeholder: 'e.g. 13800138000', description: 'Mobile or phone is required' },
 	{ name: 'phone', displayName: 'Phone', placeholder: 'e.g. 0571-88888888' },
@@ -25,30 +62,17 @@ const ADDRESS_FIELDS: Array<{
 
 /** The shipping address parameter shared by every order-creating operation. */
 export function addressProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	return {
-		displayName: 'Shipping Address',
-		name: 'shippingAddress',
-		type: 'fixedCollection',
-		placeholder: 'Add Address',
-		default: {},
-		required: true,
-		displayOptions,
-		description: 'The domestic (China) address the seller ships to, usually your forwarding warehouse',
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				values: ADDRESS_FIELDS.map((f) => ({
-					displayName: f.displayName,
-					name: f.name,
-					type: 'string' as const,
-					default: '',
-					placeholder: f.placeholder,
-					description: f.description ?? (f.required ? 'Required' : undefined),
-				})),
-			},
-		],
-	};
+	return addressForm(
+		{
+			displayName: 'Shipping Address',
+			name: 'shippingAddress',
+			placeholder: 'Add Address',
+			displayOptions,
+			description: 'The domestic (China) address the seller ships to, usually your forwarding warehouse',
+			section: { displayName: 'Address', name: 'address' },
+		},
+		ADDRESS_FIELDS,
+	);
 }
 
 /** The address for the v1 order calls: their pages' FastAdress has no districtCode (only the cart pages show it). */

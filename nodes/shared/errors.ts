@@ -7,7 +7,10 @@ import type { PandaponFailure } from './envelope';
 /** How a failed call ended, as far as the caller can know. */
 export type Outcome = 'failed' | 'unknown' | 'notSent';
 
-/** Input that is wrong before any request: names the parameter and the item. */
+/**
+ * Input that is wrong before any request: the message names the parameter; the item is the error's
+ * itemIndex, which n8n shows beside the message ("Item Index"), so the message does not repeat it.
+ */
 export function inputError(
 	node: INode,
 	itemIndex: number,
@@ -15,7 +18,7 @@ export function inputError(
 	problem: string,
 	hint?: string,
 ): NodeOperationError {
-	return new NodeOperationError(node, `${parameter}: ${problem} [item ${itemIndex}]`, {
+	return new NodeOperationError(node, `${parameter}: ${problem}`, {
 		itemIndex,
 		description: hint,
 	});

@@ -7,12 +7,24 @@ import type { BatchHandler, ItemHandler } from './execute';
  * (`execute`) or, for operations the API can batch, over all items at once (`executeBatch`).
  */
 export type OperationModule =
-	| { description: INodeProperties[]; execute: ItemHandler; executeBatch?: undefined }
-	| { description: INodeProperties[]; executeBatch: BatchHandler; execute?: undefined };
+	| { description: INodeProperties[]; execute: ItemHandler; executeBatch?: undefined; sequential?: undefined }
+	| {
+			description: INodeProperties[];
+			executeBatch: BatchHandler;
+			execute?: undefined;
+			/**
+			 * True for a batch operation that sends its calls one after the other (one call for all
+			 * items, or chunks in order): Request Options › Concurrency has no effect there, so it is hidden.
+			 */
+			sequential?: boolean;
+	  };
 
-/** Shows fields only for one platform's operation. */
+/**
+ * Shows fields only for one platform's operation. The platform is n8n's `resource` parameter: the
+ * editor's node panel and AI-tool generator only know operations through a property of that name.
+ */
 export function showFor(platform: string, operation: string): IDisplayOptions {
-	return { show: { platform: [platform], operation: [operation] } };
+	return { show: { resource: [platform], operation: [operation] } };
 }
 
 /** Attaches the display options to every field of an operation. */

@@ -22,7 +22,7 @@ export function orderOptionFields(withStaff: boolean): INodeProperties[] {
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'orderFields',
+		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
@@ -66,7 +66,8 @@ const STAFF_NAME: INodeProperties = {
 	description: 'The employee placing the order, for your own records',
 };
 
-const USER_ID: INodeProperties = {
+/** The order's sub-account, an Additional Field of every create-order operation that takes one (1688 and Taobao). */
+export const USER_ID: INodeProperties = {
 	displayName: 'User ID',
 	name: 'userId',
 	type: 'string',
@@ -78,7 +79,7 @@ const USER_ID: INodeProperties = {
 /** Reads the order options of item `i` into body fields, leaving out the empty ones. */
 export function readOrderOptions(ctx: IExecuteFunctions, i: number, withStaff = false): IDataObject {
 	const field = (name: string, label: string) =>
-		readText(ctx, `orderFields.${name}`, label, i, { maxLength: name === 'message' ? 500 : 64 });
+		readText(ctx, `additionalFields.${name}`, label, i, { maxLength: name === 'message' ? 500 : 64 });
 	return compact({
 		flow: readText(ctx, 'flow', 'Flow', i, { required: true, maxLength: 32 }),
 		message: field('message', 'Message to Seller'),

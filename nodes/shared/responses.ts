@@ -40,6 +40,14 @@ export function idOf(value: unknown): string | undefined {
 	return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value.trim()) ? value.trim() : undefined;
 }
 
+/**
+ * An id of a Taobao answer as text, whatever its form (the transport already turned 19-digit ones
+ * into strings); undefined when absent. Looser than idOf: it reads ids, it does not vouch for them.
+ */
+export function idText(value: unknown): string | undefined {
+	return value === undefined || value === null || value === '' ? undefined : String(value);
+}
+
 /** The value as an object of fields, or undefined for a list, a scalar or nothing. */
 export function record(value: unknown): IDataObject | undefined {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;

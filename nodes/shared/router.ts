@@ -10,6 +10,7 @@ import { ENDPOINTS } from './catalogue';
 import type { Endpoint } from './catalogue';
 import { executePerItem } from './execute';
 import { DEFAULT_CONCURRENCY } from './pool';
+import { showFor } from './operation';
 import type { OperationModule } from './operation';
 import { DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from './transport';
 
@@ -27,43 +28,72 @@ const PLATFORM_OPTIONS: Record<PlatformOperations['platform'], INodePropertyOpti
 	taobao: { name: 'Taobao', value: 'taobao', description: 'Taobao retail' },
 };
 
-/** Settings of the HTTP calls themselves, shown last on every operation. */
-const requestOptionsField: INodeProperties = {
-	displayName: 'Request Options',
-	name: 'requestOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
-			default: DEFAULT_CONCURRENCY,
-			description:
-				'How many items to send to Pandapon at the same time. The node slows down by itself when Pandapon answers 429 (rate limited). 1 sends one item after the other.',
-		},
-		{
-			displayName: 'Retry Delay (Ms)',
-			name: 'retryDelay',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: DEFAULT_RETRY_DELAY_MS,
-			description:
-				'The first wait before a read is retried after a server error or a lost connection; it doubles for each further try (3 at most). Writes are never retried this way.',
-		},
-		{
-			displayName: 'Timeout (Ms)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 100, numberPrecision: 0 },
-			default: DEFAULT_TIMEOUT_MS,
-			description:
-				'How long to wait for each answer. A read that times out is retried; a write is not, and is reported with outcome "unknown".',
-		},
-	],
-};
+/**
+ * The node's subtitle on the canvas, e.g. "Taobao · Add Item": an n8n expression that looks the
+ * chosen platform and operation up by value, so it shows the names the user picked, not the values.
+ */
+export function nodeSubtitle(platforms: PlatformOperations[]): string {
+	const present = available(platforms);
+	const platformNames = Object.fromEntries(present.map((p) => [p.platform, PLATFORM_OPTIONS[p.platform].name]));
+	const operationNames = Object.fromEntries(
+		present.flatMap((p) => p.options.map((o) => [`${p.platform}/${String(o.value)}`, o.name])),
+	);
+	return `={{ (${JSON.stringify(platformNames)})[$parameter["resource"]] + " · " + (${JSON.stringify(operationNames)})[$parameter["resource"] + "/" + $parameter["operation"]] }}`;
+}
+
+/**
+ * Settings of the HTTP calls themselves, shown last on every operation; Concurrency only where the
+ * operation sends items' calls side by side (hidden on the given operation values).
+ */
+function requestOptionsField(sequentialOperations: string[]): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 64, numberPrecision: 0 },
+				default: DEFAULT_CONCURRENCY,
+				...(sequentialOperations.length > 0 ? { displayOptions: { hide: { '/operation': sequentialOperations } } } : {}),
+				description:
+					'How many items to send to Pandapon at the same time. The node slows down by itself when Pandapon answers 429 (rate limited). 1 sends one item after the other.',
+			},
+			{
+				displayName: 'Retry Delay (Ms)',
+				name: 'retryDelay',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				default: DEFAULT_RETRY_DELAY_MS,
+				description:
+					'The first wait before a read is retried after a server error or a lost connection; it doubles for each further try (3 at most). Writes are never retried this way.',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 100, numberPrecision: 0 },
+				default: DEFAULT_TIMEOUT_MS,
+				description:
+					'How long to wait for each answer. A read that times out is retried; a write is not, and is reported with outcome "unknown".',
+			},
+		],
+	};
+}
+
+/**
+ * Operation values whose every module (on any platform of the node) is sequential: n8n's `hide`
+ * matches on the operation value alone, so a value shared with a concurrent operation stays shown.
+ */
+function sequentialOperations(platforms: PlatformOperations[]): string[] {
+	const modules = platforms.flatMap((p) => Object.entries(p.operations));
+	const values = [...new Set(modules.filter(([, m]) => m.sequential === true).map(([value]) => value))];
+	return values.filter((value) => modules.every(([v, m]) => v !== value || m.sequential === true)).sort();
+}
 
 function available(platforms: PlatformOperations[]): PlatformOperations[] {
 	return platforms.filter((p) => p.options.length > 0);
@@ -89,19 +119,26 @@ function provenanceNotices(node: Endpoint['node'], platforms: PlatformOperations
 					const text = endpointNotice(e);
 					return text === undefined
 						? []
-						: [{ displayName: text, name: 'endpointNotice', type: 'notice' as const, default: '', displayOptions: { show: { platform: [platform], operation: [option.value] } } }];
+						: [{ displayName: text, name: 'endpointNotice', type: 'notice' as const, default: '', displayOptions: showFor(platform, String(option.value)) }];
 				}),
 		),
 	);
 }
 
-/** Platform, one Operation dropdown per platform, every operation's provenance notice, then its own fields. */
+/**
+ * Platform, one Operation dropdown per platform, every operation's provenance notice, then its own
+ * fields. Platform is named `resource` (labelled "Platform") because n8n's node panel builds its
+ * "<Platform> Actions" lists only from a property of that name and the `operation` properties whose
+ * `displayOptions.show.resource` name its values (editor-ui `useActionsGeneration.ts`); with any
+ * other name the panel lists the first Operation dropdown only, and inserting an action could not
+ * select its platform.
+ */
 export function nodeProperties(platforms: PlatformOperations[], node: Endpoint['node']): INodeProperties[] {
 	const present = available(platforms);
 	return [
 		{
 			displayName: 'Platform',
-			name: 'platform',
+			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			default: '1688',
@@ -113,14 +150,14 @@ export function nodeProperties(platforms: PlatformOperations[], node: Endpoint['
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				displayOptions: { show: { platform: [platform] } },
+				displayOptions: { show: { resource: [platform] } },
 				default: defaultOperation,
 				options,
 			}),
 		),
 		...provenanceNotices(node, present),
 		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description)),
-		requestOptionsField,
+		requestOptionsField(sequentialOperations(present)),
 	];
 }
 
@@ -129,7 +166,7 @@ export async function routeOperation(
 	this: IExecuteFunctions,
 	platforms: PlatformOperations[],
 ): Promise<INodeExecutionData[][]> {
-	const platform = this.getNodeParameter('platform', 0) as string;
+	const platform = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = platforms.find((p) => p.platform === platform)?.operations[operation];
 	if (!module) {

@@ -15,7 +15,7 @@ import { DEMO_LOGIN } from '../../scripts/start';
 import { assert, assertEqual } from '../e2e/runner';
 import type { Case } from '../e2e/runner';
 import type { ConsoleWatch } from './browser';
-import { expectedFields, loadNodes, unreachableFields } from './expectations';
+import { expectedFields, loadNodes, operationsOf, unreachableFields } from './expectations';
 import type { NodeUnderTest } from './expectations';
 
 export interface EditorSession {
@@ -156,22 +156,69 @@ export function editorCases(session: () => EditorSession): Case[] {
 		await items.filter({ has: p.getByTestId('node-creator-item-name').getByText(node.panelName, { exact: true }) }).first().click();
 		const ndv = p.getByTestId('ndv');
 		const opened = await ndv.getByTestId('node-parameters').waitFor({ timeout: 8000 }).then(() => true, () => false);
+		// n8n names a node inserted from an action after that action (n8n-workflow makeNodeName).
+		let expectedName = String(node.description.defaults.name);
 		if (!opened) {
 			// A node with actions opens its action list first: take the first platform's default operation.
 			const first = node.platforms[0];
-			const operation = node.description.properties.find(
-				(prop) => prop.name === 'operation' && (prop.displayOptions?.show?.platform ?? []).includes(first?.value ?? ''),
-			);
+			const operation = operationsOf(node.description, first?.value);
 			const option = (operation?.options as INodePropertyOptions[] | undefined)?.find((o) => o.value === operation?.default);
 			const actions = p.getByTestId('node-creator').getByTestId('item-iterator-item');
-			if (option) await actions.filter({ hasText: option.action ?? option.name }).first().click();
-			else await actions.first().click();
+			if (option) {
+				await actions.filter({ hasText: option.action ?? option.name }).first().click();
+				if (option.action) expectedName = option.action;
+			} else await actions.first().click();
 		}
 		await ndv.getByTestId('node-parameters').waitFor();
 		const title = await ndv.getByTestId('node-title-container').innerText();
-		assert(title.includes(String(node.description.defaults.name)), `the form opened is "${title}", not ${node.description.displayName}`);
+		assert(title.includes(expectedName), `the form opened is "${title}", not ${node.description.displayName} named "${expectedName}"`);
 		return ndv;
 	}
+
+	/**
+	 * Finds an action the way a user does: "Pandapon" in the node panel, the node, then the action's
+	 * name in the node's action list; inserts it and returns its form.
+	 */
+	async function insertAction(p: Page, node: NodeUnderTest, action: string): Promise<Locator> {
+		const items = await searchNodePanel(p);
+		await items.filter({ has: p.getByTestId('node-creator-item-name').getByText(node.panelName, { exact: true }) }).first().click();
+		const search = p.getByTestId('node-creator-search-bar');
+		const match = p
+			.getByTestId('node-creator')
+			.getByTestId('item-iterator-item')
+			.filter({ has: p.getByTestId('node-creator-item-name').getByText(action, { exact: true }) });
+		await until(async () => {
+			if ((await search.inputValue()) !== action) await search.fill(action);
+			return (await match.count()) > 0;
+		}, `${node.panelName}'s action list to offer "${action}"`);
+		await match.first().click();
+		const ndv = p.getByTestId('ndv');
+		await ndv.getByTestId('node-parameters').waitFor();
+		return ndv;
+	}
+
+	/** Per action node and platform: its first action, found in the panel, selects platform and operation and names the node. */
+	const actionCases: Case[] = nodes
+		.filter((node) => !node.isTrigger)
+		.map((node) => ({
+			name: `${node.description.displayName}: a 1688 and a Taobao action found in the node panel insert their platform, operation and name`,
+			run: async () => {
+				await withoutConsoleErrors(`${node.description.displayName} actions`, async () => {
+					for (const platform of node.platforms) {
+						const operation = platform.operations[0];
+						const action = operation.action ?? operation.name;
+						const p = await openCanvas('/workflow/new');
+						const ndv = await insertAction(p, node, action);
+						const title = await ndv.getByTestId('node-title-container').innerText();
+						assert(title.includes(action), `inserting "${action}" opened "${title}", not a node named after the action`);
+						const value = async (parameter: string) =>
+							await ndv.locator(`[data-test-id="parameter-input-${parameter}"]:visible`).first().locator('input').first().inputValue();
+						assertEqual(await value(node.platformParameter), platform.name, `Platform after inserting "${action}"`);
+						assertEqual(await value('operation'), operation.name, `Operation after inserting "${action}"`);
+					}
+				});
+			},
+		}));
 
 	const nodeCases: Case[] = nodes.map((node) => ({
 		name: node.isTrigger
@@ -184,15 +231,15 @@ export function editorCases(session: () => EditorSession): Case[] {
 				const problems: string[] = [...unreachableFields(node)];
 				let checked = 0;
 				for (const platform of node.platforms) {
-					await choose(p, ndv, 'platform', platform.name);
+					await choose(p, ndv, node.platformParameter, platform.name);
 					if (platform.operations.length === 0) {
 						// The trigger has a Platform filter but no operations.
-						problems.push(...(await checkForm(node, ndv, { platform: platform.value }, platform.name)));
+						problems.push(...(await checkForm(node, ndv, { [node.platformParameter]: platform.value }, platform.name)));
 						checked++;
 					}
 					for (const operation of platform.operations) {
 						await choose(p, ndv, 'operation', operation.name);
-						const choices = { platform: platform.value, operation: String(operation.value) };
+						const choices = { [node.platformParameter]: platform.value, operation: String(operation.value) };
 						problems.push(...(await checkForm(node, ndv, choices, `${platform.name} › ${operation.name}`)));
 						checked++;
 						if (node.className === 'PandaponOrder' && platform.value === '1688' && operation.value === 'create') {
@@ -241,6 +288,7 @@ export function editorCases(session: () => EditorSession): Case[] {
 			},
 		},
 		...nodeCases,
+		...actionCases,
 		{
 			name: 'credential dialog: the sandbox values test successfully; a wrong secret gets our explanation',
 			run: async () => {

@@ -16,6 +16,11 @@ export interface NodeUnderTest {
 	/** The name n8n's node panel lists it under (trigger nodes lose their " Trigger" suffix there). */
 	panelName: string;
 	isTrigger: boolean;
+	/**
+	 * The parameter labelled "Platform": `resource` on the action nodes (n8n's node panel builds its
+	 * actions from that name), `platform` on the trigger, where it is an event filter.
+	 */
+	platformParameter: 'resource' | 'platform';
 	/** Platform value → its Operation dropdown entries; empty for nodes without operations. */
 	platforms: Array<{ value: string; name: string; operations: INodePropertyOptions[] }>;
 }
@@ -29,17 +34,21 @@ export const NODE_CLASSES = [
 	'PandaponTrigger',
 ] as const;
 
+/** The Operation dropdown shown for one platform (the `resource` value) of an action node. */
+export function operationsOf(description: INodeTypeDescription, platform: unknown): INodeProperties | undefined {
+	return description.properties.find((p) => p.name === 'operation' && (p.displayOptions?.show?.resource ?? []).includes(platform as string));
+}
+
 export function loadNodes(): NodeUnderTest[] {
 	return NODE_CLASSES.map((className) => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const module = require(join(ROOT, 'dist', 'nodes', className, `${className}.node.js`)) as Record<string, new () => { description: INodeTypeDescription }>;
 		const description = new module[className]().description;
 		const isTrigger = description.group.includes('trigger');
-		const platformProperty = description.properties.find((p) => p.name === 'platform');
+		const platformParameter = isTrigger ? 'platform' : 'resource';
+		const platformProperty = description.properties.find((p) => p.name === platformParameter);
 		const platforms = ((platformProperty?.options ?? []) as INodePropertyOptions[]).map((option) => {
-			const operationProperty = description.properties.find(
-				(p) => p.name === 'operation' && (p.displayOptions?.show?.platform ?? []).includes(option.value),
-			);
+			const operationProperty = operationsOf(description, option.value);
 			return {
 				value: String(option.value),
 				name: option.name,
@@ -52,6 +61,7 @@ export function loadNodes(): NodeUnderTest[] {
 			// n8n's node panel shows trigger nodes without the word "Trigger" (NodeItem.vue), e.g. "Pandapon".
 			panelName: isTrigger ? description.displayName.replace(/ Trigger$/, '') : description.displayName,
 			isTrigger,
+			platformParameter,
 			platforms,
 		};
 	});
@@ -116,7 +126,7 @@ export function unreachableFields(node: NodeUnderTest): string[] {
 					const key = rawKey.replace(/^\//, '');
 					const list = (allowed ?? []) as unknown[];
 					if (key === '@version') return list.includes(1);
-					if (key === 'platform') return list.includes(combo.platform);
+					if (key === node.platformParameter) return list.includes(combo.platform);
 					if (key === 'operation') return list.includes(combo.operation);
 					return list.some((value) => choicesOf(key).includes(value));
 				}),

@@ -1,24 +1,11 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHttpRequestOptions,
-	INode,
-	INodeExecutionData,
-	INodePropertyOptions,
-	INodeTypes,
-	IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
 
-import { PandaponApi } from '../../credentials/PandaponApi.credentials';
-import { PandaponAfterSales } from '../../nodes/PandaponAfterSales/PandaponAfterSales.node';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
 import type { Order } from '../../sandbox/state';
 import type { TaobaoOrder, TaobaoOrderStatus } from '../../sandbox/taobao/state';
-import { output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
+import { loadOptions as loadOptionsOf, output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
 
 const AFTER_SALES = `${PACKAGE}.pandaponAfterSales`;
 const EARRING = { offerId: 624981234567n, specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718' };
@@ -41,7 +28,7 @@ afterEach(async () => {
 const calls = (endpoint: string) => sandbox.log.filter((e) => e.endpoint === endpoint);
 
 function node(name: string, platform: '1688' | 'taobao', parameters: IDataObject, extra: IDataObject = {}) {
-	return { name, type: AFTER_SALES, parameters: { platform, ...parameters }, ...extra };
+	return { name, type: AFTER_SALES, parameters: { resource: platform, ...parameters }, ...extra };
 }
 
 async function run(nodes: Array<ReturnType<typeof node>>, items?: INodeExecutionData[], more: IDataObject = {}) {
@@ -88,36 +75,9 @@ function taobaoRefund(o: TaobaoOrder, fee = 25800) {
 	});
 }
 
-/** Runs one of the node's load-options methods the way the editor does: no item, the typed parameters. */
+/** The After-Sales node's load-options method, as the editor calls it. */
 async function loadOptions(method: string, parameters: IDataObject): Promise<INodePropertyOptions[]> {
-	const nodeType = new PandaponAfterSales();
-	const credential = new PandaponApi();
-	const credentials = sandboxCredentials(sandbox);
-	const target: INode = {
-		id: '1',
-		name: 'After-Sales',
-		type: AFTER_SALES,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { pandaponApi: { id: 'cred-1', name: 'Pandapon sandbox' } },
-	};
-	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
-	const workflow = new Workflow({ id: 'wf-load', nodes: [target], connections: {}, active: false, nodeTypes });
-	const additionalData = {
-		currentNodeParameters: parameters,
-		credentialsHelper: {
-			getDecrypted: async () => ({ ...credentials }),
-			authenticate: async (c: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) =>
-				await credential.authenticate(c, request),
-			getParentTypes: () => [],
-			isCredentialUsableByNode: () => true,
-			preAuthentication: async () => undefined,
-			runPreAuthentication: async () => undefined,
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, target, additionalData, `parameters.${method}`);
-	return await nodeType.methods.loadOptions[method as keyof typeof nodeType.methods.loadOptions].call(context);
+	return await loadOptionsOf(sandbox, AFTER_SALES, method, parameters);
 }
 
 describe('Pandapon After-Sales 1688: reasons', () => {
@@ -155,14 +115,14 @@ describe('Pandapon After-Sales 1688: reasons', () => {
 			[node('Reasons', '1688', { operation: 'getReasons', orderId: FIRST_ORDER_ID.toString(), orderEntryIds: '={{ $json.lines }}', goodsStatus: 'refundWaitSellerSend' })],
 			[{ json: { lines: [EARRING_LINE, 'line-2'] } }],
 		);
-		expect(errorOf(bad).message).toBe('Sub-Order IDs: "line-2" is not a numeric ID of at most 19 digits [item 0]');
+		expect(errorOf(bad).message).toBe('Sub-Order IDs: "line-2" is not a numeric ID of at most 19 digits');
 		expect(calls('refund1688Reasons')).toHaveLength(1);
 	});
 
 	it('loads the Reason dropdown of Create from the typed order, lines and goods status', async () => {
 		order1688('waitbuyerreceive');
 		const options = await loadOptions('getRefundReasons', {
-			platform: '1688',
+			resource: '1688',
 			operation: 'create',
 			orderId: FIRST_ORDER_ID.toString(),
 			orderEntryIds: EARRING_LINE,
@@ -275,9 +235,9 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 		];
 		const result = await run([node('Voucher', '1688', { operation: 'uploadVoucher' }, { continueOnFail: true })], items);
 		const [text, fake, missing] = outputItems(result, 'Voucher').map((i) => i.json);
-		expect(text.error).toBe('Input Binary Field: "data" is text/plain, not an image [item 0]');
+		expect(text.error).toBe('Input Binary Field: "data" is text/plain, not an image');
 		expect(fake).toMatchObject({ error: 'Outcome unknown: imageBase64 is not a JPEG, PNG or GIF image (code 4000)', code: '4000' });
-		expect(missing.error).toBe('Input Binary Field: the input item has no binary field "data" [item 2]');
+		expect(missing.error).toBe('Input Binary Field: the input item has no binary field "data"');
 		expect(calls('refund1688Voucher')).toHaveLength(1);
 	});
 
@@ -313,14 +273,14 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 			preview: { reason: '拍错/多拍 (ordered by mistake)', applyPayment: 2900, applyCarriage: 600, orderEntryIds: [EARRING_LINE] },
 		});
 		expect(wrongReason.error).toBe(
-			'Reason: 20005 is not allowed for these sub-orders with goods status refundWaitSellerSend; allowed: 20001 (我不想要了 (no longer wanted)), 20002 (拍错/多拍 (ordered by mistake)), 20003 (未按约定时间发货 (not shipped on time)) [item 1]',
+			'Reason: 20005 is not allowed for these sub-orders with goods status refundWaitSellerSend; allowed: 20001 (我不想要了 (no longer wanted)), 20002 (拍错/多拍 (ordered by mistake)), 20003 (未按约定时间发货 (not shipped on time))',
 		);
 		// Item 2 claims 600 fen carriage only, which is a valid claim: a dry run validates it too.
 		expect(calls('refund1688Reasons')).toHaveLength(3);
 
 		const capped = await run([claim({ safety: { maxTotalFen: 3000 } })], [{ json: { reason: 20002, amount: 2900 } }]);
 		expect(outputItems(capped, 'Claim')[0].json.error).toBe(
-			'Safety › Max Total (Fen): the previewed total 3500 fen (¥35) is above the limit of 3000 fen; nothing was created or paid [item 0]',
+			'Safety › Max Total (Fen): the previewed total 3500 fen (¥35) is above the limit of 3000 fen; nothing was created or paid',
 		);
 		expect(calls('refund1688Create')).toHaveLength(0);
 		expect(sandbox.state.refunds.size).toBe(0);
@@ -344,7 +304,7 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 		expect(errorOf(above).message).toBe('Outcome unknown: applyPayment 601 fen exceeds the 600 fen paid for these goods (code 4090)');
 		expect(errorOf(above).context.pandapon).toMatchObject({ outcome: 'unknown', endpoint: 'POST /alibaba/refund/detail/create' });
 		const empty = await run([claim(0, 0)]);
-		expect(errorOf(empty).message).toBe('Refund Amount (Fen): the claim is 0 fen; set the refund amount or the carriage refund [item 0]');
+		expect(errorOf(empty).message).toBe('Refund Amount (Fen): the claim is 0 fen; set the refund amount or the carriage refund');
 		expect(calls('refund1688Create')).toHaveLength(1);
 	});
 
@@ -367,7 +327,7 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 		);
 		const [raw, notTq, unknown] = outputItems(result, 'Get').map((i) => i.json);
 		expect(raw).toMatchObject({ refundId: created.id, orderId: FIRST_ORDER_ID.toString(), status: 'waitselleragree', applyPayment: 2900, createTime: expect.any(String) });
-		expect(notTq.error).toBe('Refund ID: "2207123456789012" is not a 1688 refund ID (TQ followed by digits) [item 1]');
+		expect(notTq.error).toBe('Refund ID: "2207123456789012" is not a 1688 refund ID (TQ followed by digits)');
 		expect(unknown).toMatchObject({ error: 'Pandapon refused the request: refund TQ999 does not exist (code 4040)', code: '4040' });
 		expect(calls('refund1688Get')).toHaveLength(2);
 	});
@@ -394,12 +354,12 @@ describe('Pandapon After-Sales 1688: vouchers, claims and returns', () => {
 			error: `Outcome unknown: refund ${created.id} is a refund without return; there is nothing to send back (code 4090)`,
 			outcome: 'unknown',
 		});
-		expect(badBill.error).toBe('Tracking Number: "SF 12" is not a tracking number (4–40 letters, digits or dashes) [item 1]');
+		expect(badBill.error).toBe('Tracking Number: "SF 12" is not a tracking number (4–40 letters, digits or dashes)');
 		expect(calls('refund1688ReturnGoods')).toHaveLength(1);
 	});
 
 	it('loads the logistics companies for the return shipment dropdown', async () => {
-		const options = await loadOptions('getLogisticsCompanies', { platform: '1688', operation: 'submitReturnShipment' });
+		const options = await loadOptions('getLogisticsCompanies', { resource: '1688', operation: 'submitReturnShipment' });
 		expect(options).toEqual(expect.arrayContaining([{ name: '圆通速递 (YTO)', value: 'YTO' }, { name: '顺丰速运 (SF)', value: 'SF' }]));
 		expect(calls('logistics1688Companies')).toHaveLength(1);
 	});
@@ -438,7 +398,7 @@ describe('Pandapon After-Sales Taobao: refund options and creation', () => {
 		);
 		const [conflict, bad] = outputItems(result, 'Options').map((i) => i.json);
 		expect(conflict).toMatchObject({ error: `Pandapon refused the request: order ${o.id} has not been shipped; only a refund is possible (code 4090)` });
-		expect(bad.error).toBe('Goods Status: "received" is not 1 or 2 [item 1]');
+		expect(bad.error).toBe('Goods Status: "received" is not 1 or 2');
 		expect(calls('taobaoRefundRender')).toHaveLength(1);
 	});
 
@@ -479,7 +439,7 @@ describe('Pandapon After-Sales Taobao: refund options and creation', () => {
 		const create = (refundFee: number) =>
 			node('Create', 'taobao', { operation: 'create', subOrderId: o.lines[0].subOrderId.toString(), refundType: 1, goodsStatus: 1, reasonId: 1002, refundFee, safety: { dryRun: true } });
 		const partial = await run([create(100)]);
-		expect(errorOf(partial).message).toBe('Refund Amount (Fen): 100 fen is outside the allowed 25800–25800 fen [item 0]');
+		expect(errorOf(partial).message).toBe('Refund Amount (Fen): 100 fen is outside the allowed 25800–25800 fen');
 		expect(calls('taobaoRefundCreate')).toHaveLength(0);
 
 		taobaoRefund(taobaoOrder('WAIT_BUYER_CONFIRM_GOODS'));
@@ -529,7 +489,7 @@ describe('Pandapon After-Sales Taobao: reading and changing reverse orders', () 
 		const result = await run([node('Get', 'taobao', { operation: 'get', refundId: '123456' })]);
 		expect(errorOf(result).message).toBe('Pandapon refused the request: reverse order 123456 does not exist (code 4040)');
 		const list = await run([node('List', 'taobao', { operation: 'getMany', filters: { refundStatus: '={{ "DONE" }}' } })]);
-		expect(errorOf(list).message).toBe('Filters › Status: "DONE" is not a reverse order status [item 0]');
+		expect(errorOf(list).message).toBe('Filters › Status: "DONE" is not a reverse order status');
 		expect(calls('taobaoRefundPage')).toHaveLength(0);
 	});
 
@@ -545,7 +505,7 @@ describe('Pandapon After-Sales Taobao: reading and changing reverse orders', () 
 		const late = await run([node('Update', 'taobao', { operation: 'update', refundId: id, updateFields: { reasonId: 2002 } })]);
 		expect(errorOf(late).message).toBe(`Outcome unknown: reverse order ${id} is WAIT_BUYER_RETURN_GOODS and can no longer be changed (code 4090)`);
 		const nothing = await run([node('Update', 'taobao', { operation: 'update', refundId: id, updateFields: {} })]);
-		expect(errorOf(nothing).message).toBe('Update Fields: nothing to change [item 0]');
+		expect(errorOf(nothing).message).toBe('Update Fields: nothing to change');
 		expect(calls('taobaoRefundModify')).toHaveLength(2);
 	});
 
@@ -587,7 +547,7 @@ describe('Pandapon After-Sales Taobao: reading and changing reverse orders', () 
 
 		const four = 'https://e.com/1.jpg,https://e.com/2.jpg,https://e.com/3.jpg,https://e.com/4.jpg';
 		const tooMany = await run([node('Send', 'taobao', { operation: 'sendMessage', refundId: id, refundMessage: 'x', additionalFields: { refundImages: four } })]);
-		expect(errorOf(tooMany).message).toBe('Additional Fields › Images: 4 given; at most 3 are accepted [item 0]');
+		expect(errorOf(tooMany).message).toBe('Additional Fields › Images: 4 given; at most 3 are accepted');
 		sandbox.state.taobaoRefunds.cancel(sandbox.state, id);
 		const closed = await run([node('Send', 'taobao', { operation: 'sendMessage', refundId: id, refundMessage: 'Hello?' })]);
 		expect(errorOf(closed).message).toBe(`Outcome unknown: reverse order ${id} is closed; no more messages (code 4090)`);
@@ -636,7 +596,7 @@ describe('Pandapon After-Sales Taobao: return shipment', () => {
 		);
 		const [unknownCarrier, badId] = outputItems(result, 'Submit').map((i) => i.json);
 		expect(unknownCarrier).toMatchObject({ error: 'Outcome unknown: logistics company XYZ is not offered for this return (code 4000)' });
-		expect(badId.error).toBe('Refund ID: "RF-1" is not a numeric ID of at most 19 digits [item 1]');
+		expect(badId.error).toBe('Refund ID: "RF-1" is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoReturnSubmit')).toHaveLength(1);
 	});
 });

@@ -47,7 +47,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 					name: 'Add',
 					type: CART,
 					parameters: {
-						platform: '1688',
+						resource: '1688',
 						operation: 'addItem',
 						offerId: '={{ $json.offer }}',
 						specId: '={{ $json.spec }}',
@@ -58,7 +58,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 					name: 'Preview',
 					type: CART,
 					parameters: {
-						platform: '1688',
+						resource: '1688',
 						operation: 'previewOrder',
 						cartIds: "={{ $('Add').all().map(i => i.json.cartId).join(',') }}",
 						shippingAddress: ADDRESS,
@@ -69,12 +69,12 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 					name: 'Create',
 					type: CART,
 					parameters: {
-						platform: '1688',
+						resource: '1688',
 						operation: 'createOrder',
 						cartIds: "={{ $('Add').all().map(i => i.json.cartId) }}",
 						shippingAddress: ADDRESS,
 						flow: 'general',
-						orderFields: { message: '请分开包装', staffName: 'Li Lei', userId: '2100007341207', tradeType: 'fxassure', shopPromotionId: 'P123' },
+						additionalFields: { message: '请分开包装', staffName: 'Li Lei', userId: '2100007341207', tradeType: 'fxassure', shopPromotionId: 'P123' },
 					},
 					executeOnce: true,
 				},
@@ -82,7 +82,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 					name: 'Get',
 					type: ORDER,
 					// The create answer names no order (bare envelope), so the first order is read by its known id.
-					parameters: { platform: '1688', operation: 'get', orderId: FIRST_ORDER_ID.toString() },
+					parameters: { resource: '1688', operation: 'get', orderId: FIRST_ORDER_ID.toString() },
 				},
 			],
 		});
@@ -143,7 +143,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		sandbox.state.addToCart(655310028877, 'c28f6b7d4a3c9eb5f60718293a4b5c6d', 1);
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
-			nodes: [{ name: 'List', type: CART, parameters: { platform: '1688', operation: 'getMany', limit: 1 } }],
+			nodes: [{ name: 'List', type: CART, parameters: { resource: '1688', operation: 'getMany', limit: 1 } }],
 		});
 		const lines = output(run, 'List');
 		expect(lines).toHaveLength(1);
@@ -155,7 +155,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 				{
 					name: 'List',
 					type: CART,
-					parameters: { platform: '1688', operation: 'getMany', returnAll: true, includeUnavailable: true, simplify: false },
+					parameters: { resource: '1688', operation: 'getMany', returnAll: true, includeUnavailable: true, simplify: false },
 				},
 			],
 		});
@@ -170,8 +170,8 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Update', type: CART, parameters: { platform: '1688', operation: 'updateQuantity', cartId: String(a.id), quantity: 7 } },
-				{ name: 'Remove', type: CART, parameters: { platform: '1688', operation: 'removeItems', cartIds: String(b.id) } },
+				{ name: 'Update', type: CART, parameters: { resource: '1688', operation: 'updateQuantity', cartId: String(a.id), quantity: 7 } },
+				{ name: 'Remove', type: CART, parameters: { resource: '1688', operation: 'removeItems', cartIds: String(b.id) } },
 			],
 		});
 		expect(output(run, 'Update')).toEqual([expect.objectContaining({ updated: true, cartId: String(a.id), quantity: 7 })]);
@@ -183,7 +183,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 	it('refuses a wrong secret with a clear API error carrying code, msg and requestId', async () => {
 		const run = await runWorkflow({
 			credentials: { ...sandboxCredentials(sandbox), accessSecret: 'not-the-secret' },
-			nodes: [{ name: 'List', type: CART, parameters: { platform: '1688', operation: 'getMany' } }],
+			nodes: [{ name: 'List', type: CART, parameters: { resource: '1688', operation: 'getMany' } }],
 		});
 		const error = run.data.resultData.error as unknown as { message: string; description: string; context: { pandapon: Record<string, unknown> } };
 		expect(error.message).toBe('Pandapon refused the request: signature mismatch (code 4030)');
@@ -197,7 +197,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		try {
 			const run = await runWorkflow({
 				credentials: sandboxCredentials(skewed),
-				nodes: [{ name: 'List', type: CART, parameters: { platform: '1688', operation: 'getMany' } }],
+				nodes: [{ name: 'List', type: CART, parameters: { resource: '1688', operation: 'getMany' } }],
 			});
 			const error = run.data.resultData.error as unknown as { message: string; description: string };
 			expect(error.message).toBe('Pandapon refused the request: timestamp outside the 600 s window (code 4120)');
@@ -207,7 +207,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		}
 		const rotated = await runWorkflow({
 			credentials: { ...sandboxCredentials(sandbox), accessSecret: 'the-secret-before-it-was-reset' },
-			nodes: [{ name: 'List', type: CART, parameters: { platform: '1688', operation: 'getMany' } }],
+			nodes: [{ name: 'List', type: CART, parameters: { resource: '1688', operation: 'getMany' } }],
 		});
 		expect((rotated.data.resultData.error as unknown as { description: string }).description).toMatch(/access secret/);
 	});
@@ -221,13 +221,14 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 				{
 					name: 'Create',
 					type: CART,
-					parameters: { platform: '1688', operation: 'createOrder', cartIds: '={{ $json.ids }}', shippingAddress: ADDRESS, flow: 'general' },
+					parameters: { resource: '1688', operation: 'createOrder', cartIds: '={{ $json.ids }}', shippingAddress: ADDRESS, flow: 'general' },
 				},
 			],
 		});
 		const error = run.data.resultData.error!;
 		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('Cart IDs: at least one ID is required [item 1]');
+		expect(error.message).toBe('Cart IDs: at least one ID is required');
+		expect(error.context.itemIndex).toBe(1);
 		// Every item is checked before the first write: item 0 was valid, yet nothing reached the API.
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688CreateOrder')).toHaveLength(0);
 		expect(sandbox.state.orders.size).toBe(0);
@@ -243,13 +244,13 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 					name: 'Update',
 					type: CART,
 					continueOnFail: true,
-					parameters: { platform: '1688', operation: 'updateQuantity', cartId: '={{ $json.id }}', quantity: 4 },
+					parameters: { resource: '1688', operation: 'updateQuantity', cartId: '={{ $json.id }}', quantity: 4 },
 				},
 			],
 		});
 		const items = outputItems(run, 'Update');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json.error).toBe('Cart ID: "abc" is not a numeric ID of at most 19 digits [item 0]');
+		expect(items[0].json.error).toBe('Cart ID: "abc" is not a numeric ID of at most 19 digits');
 		expect(items[1].json).toMatchObject({ updated: true, quantity: 4 });
 		expect(items[2].json).toMatchObject({ error: expect.stringContaining('cart item 999999 does not exist'), code: '4040', outcome: 'unknown' });
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688EditQuantity')).toHaveLength(2);
@@ -263,7 +264,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 				{
 					name: 'Create',
 					type: CART,
-					parameters: { platform: '1688', operation: 'createOrder', cartIds: '100001', shippingAddress: ADDRESS, flow: 'general', safety },
+					parameters: { resource: '1688', operation: 'createOrder', cartIds: '100001', shippingAddress: ADDRESS, flow: 'general', safety },
 				},
 			],
 		});
@@ -296,7 +297,7 @@ describe('Pandapon Cart in the real n8n engine against the sandbox', () => {
 		sandbox.variants.emptyPreview = true;
 		const run = await createFromCart({ maxTotalFen: 100_000 });
 		expect(run.data.resultData.error?.message).toBe(
-			'Safety › Max Total (Fen) / Dry Run: the preview lists no order (orderPreviewResuslt is empty or missing), so the total cannot be checked; nothing was created or paid [item 0]',
+			'Safety › Max Total (Fen) / Dry Run: the preview lists no order (orderPreviewResuslt is empty or missing), so the total cannot be checked; nothing was created or paid',
 		);
 		expect(sandbox.log.filter((e) => e.endpoint === 'cart1688CreateOrder')).toHaveLength(0);
 		expect(sandbox.state.orders.size).toBe(0);

@@ -25,7 +25,7 @@ const addItem = (extra: IDataObject = {}, node: IDataObject = {}) => ({
 	name: 'Add',
 	type: `${PACKAGE}.pandaponCart`,
 	parameters: {
-		platform: '1688',
+		resource: '1688',
 		operation: 'addItem',
 		offerId: '={{ $json.offerId }}',
 		specId: '={{ $json.specId }}',
@@ -55,14 +55,15 @@ describe('concurrency', () => {
 		});
 		const out = outputItems(continued, 'Add');
 		expect(out.map((o) => o.pairedItem)).toEqual(Array.from({ length: 20 }, (_, i) => ({ item: i })));
-		expect(out.filter((o) => o.json.error).map((o) => o.json.error)).toEqual([
-			'Quantity: 0 is not a whole number from 1 to 1000000 [item 3]',
-			'Quantity: 0 is not a whole number from 1 to 1000000 [item 11]',
+		expect(out.filter((o) => o.json.error).map((o) => [o.json.error, o.pairedItem])).toEqual([
+			['Quantity: 0 is not a whole number from 1 to 1000000', { item: 3 }],
+			['Quantity: 0 is not a whole number from 1 to 1000000', { item: 11 }],
 		]);
 		const adds = () => sandbox.log.filter((e) => e.endpoint === 'cart1688Add').length;
 		expect(adds()).toBe(18);
 		const stopped = await runWorkflow({ credentials: sandboxCredentials(sandbox), items: items(20, [11, 3]), nodes: [addItem()] });
-		expect(stopped.data.resultData.error?.message).toBe('Quantity: 0 is not a whole number from 1 to 1000000 [item 3]');
+		expect(stopped.data.resultData.error?.message).toBe('Quantity: 0 is not a whole number from 1 to 1000000');
+		expect(stopped.data.resultData.error?.context.itemIndex).toBe(3);
 		// Every row is read before the first request, so the bad rows stop the run with nothing sent.
 		expect(adds()).toBe(18);
 	});
@@ -77,7 +78,7 @@ describe('concurrency', () => {
 					name: 'Create',
 					type: `${PACKAGE}.pandaponOrder`,
 					parameters: {
-						platform: '1688',
+						resource: '1688',
 						operation: 'create',
 						flow: 'general',
 						lines: { line: [{ offerId: '={{ $json.offerId }}', specId: '={{ $json.specId }}', quantity: '={{ $json.qty }}' }] },

@@ -4,7 +4,7 @@
  * credential `authenticate`, real error wrapping. HTTP goes to a sandbox over loopback; nothing is
  * mocked on our side of the wire.
  */
-import { DataDeduplicationService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { DataDeduplicationService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -14,6 +14,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeProperties,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -226,4 +227,33 @@ export function sandboxCredentials(sandbox: { url: string; options: { accessKey:
 		userId: sandbox.options.userId,
 		baseUrl: sandbox.url,
 	};
+}
+
+/**
+ * Runs one of a node's load-options methods the way the editor does: no input item, the typed
+ * parameters, the sandbox credential.
+ */
+export async function loadOptions(
+	sandbox: Parameters<typeof sandboxCredentials>[0],
+	type: string,
+	method: string,
+	parameters: IDataObject,
+): Promise<INodePropertyOptions[]> {
+	const target: INode = {
+		id: '1',
+		name: 'Load Options',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { pandaponApi: { id: 'cred-1', name: 'Pandapon sandbox' } },
+	};
+	const workflow = new Workflow({ id: 'wf-load', nodes: [target], connections: {}, active: false, nodeTypes });
+	const additionalData = {
+		currentNodeParameters: parameters,
+		credentialsHelper: new TestCredentialsHelper(sandboxCredentials(sandbox)),
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new LoadOptionsContext(workflow, target, additionalData, `parameters.${method}`);
+	const methods = NODE_TYPES[type].methods?.loadOptions ?? {};
+	return await methods[method].call(context);
 }

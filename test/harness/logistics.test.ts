@@ -74,7 +74,7 @@ describe('Pandapon Logistics (1688): Get Tracking', () => {
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			items: [{ json: { id: partly.id.toString() } }, { json: { id: whole.id.toString() } }],
-			nodes: [{ name: 'Track', type: LOGISTICS, parameters: { platform: '1688', operation: 'getTracking', orderId: '={{ $json.id }}' } }],
+			nodes: [{ name: 'Track', type: LOGISTICS, parameters: { resource: '1688', operation: 'getTracking', orderId: '={{ $json.id }}' } }],
 		});
 		expect(run.data.resultData.error).toBeUndefined();
 		const parcels = output(run, 'Track');
@@ -112,7 +112,7 @@ describe('Pandapon Logistics (1688): Get Tracking', () => {
 			runWorkflow({
 				credentials: sandboxCredentials(sandbox),
 				nodes: [
-					{ name: 'Track', type: LOGISTICS, parameters: { platform: '1688', operation: 'getTracking', orderId: waiting.id.toString(), outputUnshipped } },
+					{ name: 'Track', type: LOGISTICS, parameters: { resource: '1688', operation: 'getTracking', orderId: waiting.id.toString(), outputUnshipped } },
 				],
 			});
 		expect(output(await track(true), 'Track')).toEqual([{ orderId: waiting.id.toString(), shipped: false }]);
@@ -122,7 +122,7 @@ describe('Pandapon Logistics (1688): Get Tracking', () => {
 	it('maps an unknown order to an API error, and refuses a malformed id before any request', async () => {
 		const unknown = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
-			nodes: [{ name: 'Track', type: LOGISTICS, parameters: { platform: '1688', operation: 'getTracking', orderId: '2542285634920000001' } }],
+			nodes: [{ name: 'Track', type: LOGISTICS, parameters: { resource: '1688', operation: 'getTracking', orderId: '2542285634920000001' } }],
 		});
 		expect(runError(unknown).message).toBe('Pandapon refused the request: order 2542285634920000001 does not exist (code 4040)');
 		expect(runError(unknown).context.pandapon).toMatchObject({ code: '4040', outcome: 'failed' });
@@ -130,9 +130,9 @@ describe('Pandapon Logistics (1688): Get Tracking', () => {
 		const before = sandbox.log.length;
 		const bad = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
-			nodes: [{ name: 'Track', type: LOGISTICS, parameters: { platform: '1688', operation: 'getTracking', orderId: '2542285634920880794x' } }],
+			nodes: [{ name: 'Track', type: LOGISTICS, parameters: { resource: '1688', operation: 'getTracking', orderId: '2542285634920880794x' } }],
 		});
-		expect(runError(bad).message).toBe('Order ID: "2542285634920880794x" is not a numeric ID of at most 19 digits [item 0]');
+		expect(runError(bad).message).toBe('Order ID: "2542285634920880794x" is not a numeric ID of at most 19 digits');
 		expect(sandbox.log.length).toBe(before);
 	});
 
@@ -149,8 +149,8 @@ describe('Pandapon Logistics (1688): Get Companies', () => {
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Some', type: LOGISTICS, parameters: { platform: '1688', operation: 'getCompanies', limit: 3 } },
-				{ name: 'All', type: LOGISTICS, parameters: { platform: '1688', operation: 'getCompanies', returnAll: true }, executeOnce: true },
+				{ name: 'Some', type: LOGISTICS, parameters: { resource: '1688', operation: 'getCompanies', limit: 3 } },
+				{ name: 'All', type: LOGISTICS, parameters: { resource: '1688', operation: 'getCompanies', returnAll: true }, executeOnce: true },
 			],
 		});
 		const some = output(run, 'Some');
@@ -163,9 +163,9 @@ describe('Pandapon Logistics (1688): Get Companies', () => {
 	it('refuses a Limit of 0 before any request', async () => {
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
-			nodes: [{ name: 'Some', type: LOGISTICS, parameters: { platform: '1688', operation: 'getCompanies', limit: 0 } }],
+			nodes: [{ name: 'Some', type: LOGISTICS, parameters: { resource: '1688', operation: 'getCompanies', limit: 0 } }],
 		});
-		expect(runError(run).message).toMatch(/^Limit: "?0"? is not a whole number .*\[item 0\]$/);
+		expect(runError(run).message).toMatch(/^Limit: "?0"? is not a whole number .*$/);
 		expect(calls('logistics1688Companies')).toHaveLength(0);
 	});
 
@@ -186,7 +186,7 @@ describe('Pandapon Logistics (1688): Estimate Freight', () => {
 				{
 					name: 'Estimate',
 					type: LOGISTICS,
-					parameters: { platform: '1688', operation: 'estimateFreight', country: 'us', weight: 800, dimensions: { length: 30, width: 20, height: 10 } },
+					parameters: { resource: '1688', operation: 'estimateFreight', country: 'us', weight: 800, dimensions: { length: 30, width: 20, height: 10 } },
 				},
 			],
 		});
@@ -203,7 +203,7 @@ describe('Pandapon Logistics (1688): Estimate Freight', () => {
 	it('maps "no channel" to an API error, and refuses half-given dimensions or a bad country before any request', async () => {
 		const nowhere = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
-			nodes: [{ name: 'Estimate', type: LOGISTICS, parameters: { platform: '1688', operation: 'estimateFreight', country: 'KP', weight: 800 } }],
+			nodes: [{ name: 'Estimate', type: LOGISTICS, parameters: { resource: '1688', operation: 'estimateFreight', country: 'KP', weight: 800 } }],
 		});
 		expect(runError(nowhere).message).toBe('Pandapon refused the request: no channel ships 800 g to KP (code 4040)');
 		expect(JSON.parse(calls('warehouseFreightEstimate')[0].body)).toEqual({ country: 'KP', weight: 800 });
@@ -211,16 +211,16 @@ describe('Pandapon Logistics (1688): Estimate Freight', () => {
 		const half = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Estimate', type: LOGISTICS, parameters: { platform: '1688', operation: 'estimateFreight', country: 'US', weight: 800, dimensions: { length: 30 } } },
+				{ name: 'Estimate', type: LOGISTICS, parameters: { resource: '1688', operation: 'estimateFreight', country: 'US', weight: 800, dimensions: { length: 30 } } },
 			],
 		});
-		expect(runError(half).message).toBe('Dimensions: give length, width and height together, or none of them [item 0]');
+		expect(runError(half).message).toBe('Dimensions: give length, width and height together, or none of them');
 
 		const country = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
-			nodes: [{ name: 'Estimate', type: LOGISTICS, parameters: { platform: '1688', operation: 'estimateFreight', country: 'USA', weight: 800 } }],
+			nodes: [{ name: 'Estimate', type: LOGISTICS, parameters: { resource: '1688', operation: 'estimateFreight', country: 'USA', weight: 800 } }],
 		});
-		expect(runError(country).message).toBe('Destination Country: "USA" is not a two-letter country code [item 0]');
+		expect(runError(country).message).toBe('Destination Country: "USA" is not a two-letter country code');
 		expect(calls('warehouseFreightEstimate')).toHaveLength(1);
 	});
 });
@@ -235,7 +235,7 @@ describe('Pandapon Logistics (1688): Preview Order Freight', () => {
 				{
 					name: 'Preview',
 					type: LOGISTICS,
-					parameters: { platform: '1688', operation: 'previewOrderFreight', orderIds: `${a.id}, ${b.id}`, country: 'GB' },
+					parameters: { resource: '1688', operation: 'previewOrderFreight', orderIds: `${a.id}, ${b.id}`, country: 'GB' },
 				},
 			],
 		});
@@ -267,7 +267,7 @@ describe('Pandapon Logistics (1688): Preview Order Freight', () => {
 				{
 					name: 'Preview',
 					type: LOGISTICS,
-					parameters: { platform: '1688', operation: 'previewOrderFreight', orderIds: unpaid.id.toString(), country: 'GB', channelCode: 'DHL-EXPRESS' },
+					parameters: { resource: '1688', operation: 'previewOrderFreight', orderIds: unpaid.id.toString(), country: 'GB', channelCode: 'DHL-EXPRESS' },
 				},
 			],
 		});
@@ -285,7 +285,7 @@ describe('Pandapon Logistics (1688): Create International Shipment', () => {
 	const shipment = (orderIds: string, safety: INodeParameters = {}) => ({
 		name: 'Ship',
 		type: LOGISTICS,
-		parameters: { platform: '1688', operation: 'createShipment', orderIds, channelCode: 'YW-LINE', consignee: CONSIGNEE, declaredValue: 2500, safety },
+		parameters: { resource: '1688', operation: 'createShipment', orderIds, channelCode: 'YW-LINE', consignee: CONSIGNEE, declaredValue: 2500, safety },
 	});
 
 	it('creates the shipment once per idempotency key, with Max Total guarding the previewed freight', async () => {
@@ -340,7 +340,7 @@ describe('Pandapon Logistics (1688): Create International Shipment', () => {
 			nodes: [shipment(`${a.id},${b.id}`, { maxTotalFen: 5999 })],
 		});
 		expect(runError(over).message).toBe(
-			'Safety › Max Total (Fen): the previewed total 6000 fen (¥60) is above the limit of 5999 fen; nothing was created or paid [item 0]',
+			'Safety › Max Total (Fen): the previewed total 6000 fen (¥60) is above the limit of 5999 fen; nothing was created or paid',
 		);
 		const dry = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
@@ -370,7 +370,7 @@ describe('Pandapon Logistics (1688): Create International Shipment', () => {
 			credentials: sandboxCredentials(sandbox),
 			nodes: [{ ...shipment(a.id.toString()), parameters: { ...shipment(a.id.toString()).parameters, consignee: { consignee: { ...CONSIGNEE.consignee, city: ' ' } } } }],
 		});
-		expect(runError(noCity).message).toBe('Consignee › City: is required [item 0]');
+		expect(runError(noCity).message).toBe('Consignee › City: is required');
 		expect(calls('warehouseShipmentCreate')).toHaveLength(1);
 	});
 });
@@ -384,7 +384,7 @@ describe('Pandapon Logistics (1688): Update Domestic Tracking', () => {
 				{
 					name: 'Domestic',
 					type: LOGISTICS,
-					parameters: { platform: '1688', operation: 'updateDomesticTracking', orderId: a.id.toString(), carrierCode: 'SF', trackingNumber: 'SF1402228899' },
+					parameters: { resource: '1688', operation: 'updateDomesticTracking', orderId: a.id.toString(), carrierCode: 'SF', trackingNumber: 'SF1402228899' },
 				},
 			],
 		});
@@ -400,14 +400,14 @@ describe('Pandapon Logistics (1688): Update Domestic Tracking', () => {
 		const domestic = (carrierCode: string, trackingNumber: string) =>
 			runWorkflow({
 				credentials: sandboxCredentials(sandbox),
-				nodes: [{ name: 'Domestic', type: LOGISTICS, parameters: { platform: '1688', operation: 'updateDomesticTracking', orderId: a.id.toString(), carrierCode, trackingNumber } }],
+				nodes: [{ name: 'Domestic', type: LOGISTICS, parameters: { resource: '1688', operation: 'updateDomesticTracking', orderId: a.id.toString(), carrierCode, trackingNumber } }],
 			});
 		const unknown = await domestic('XYZ', 'SF1402228899');
 		expect(runError(unknown).message).toBe('Outcome unknown: unknown logistics company XYZ (code 4000)');
 		expect(runError(unknown).context.pandapon).toMatchObject({ code: '4000', outcome: 'unknown' });
 
 		const bad = await domestic('SF', 'SF 14');
-		expect(runError(bad).message).toBe('Tracking Number: "SF 14" is not a tracking number (6–40 letters, digits or dashes) [item 0]');
+		expect(runError(bad).message).toBe('Tracking Number: "SF 14" is not a tracking number (6–40 letters, digits or dashes)');
 		expect(calls('warehouseDomesticUpdate')).toHaveLength(1);
 		expect(warehouseOf(sandbox.state).domestic.size).toBe(0);
 	});
@@ -430,7 +430,7 @@ async function loadOptions(method: string, credentials: ICredentialDataDecrypted
 		type: LOGISTICS,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { platform: '1688', operation: 'updateDomesticTracking' },
+		parameters: { resource: '1688', operation: 'updateDomesticTracking' },
 		credentials: { pandaponApi: { id: 'cred-1', name: 'Pandapon sandbox' } },
 	};
 	const workflow = new Workflow({ id: 'wf-options', nodes: [node], connections: {}, nodeTypes, active: false });

@@ -36,7 +36,7 @@ interface NodeSpec {
 }
 
 function orderNode(name: string, parameters: IDataObject, extra: Partial<NodeSpec> = {}): NodeSpec {
-	return { name, type: ORDER, parameters: { platform: '1688', ...parameters } as INodeParameters, ...extra };
+	return { name, type: ORDER, parameters: { resource: '1688', ...parameters } as INodeParameters, ...extra };
 }
 
 async function run(nodes: NodeSpec[], items: Array<{ json: IDataObject }>, workflowId: string) {
@@ -54,7 +54,8 @@ describe('money safety: every row checked before the first write', () => {
 		const input = rows(20);
 		input[13].json.q = 0;
 		const result = await run([create()], input, 'wf-bad-row');
-		expect(result.data.resultData.error?.message).toBe('Lines › Line 1 › Quantity: 0 is not a whole number from 1 to 1000000 [item 13]');
+		expect(result.data.resultData.error?.message).toBe('Lines › Line 1 › Quantity: 0 is not a whole number from 1 to 1000000');
+		expect(result.data.resultData.error?.context.itemIndex).toBe(13);
 		expect(sandbox.log).toHaveLength(0);
 		expect(sandbox.state.orders.size).toBe(0);
 	});
@@ -93,7 +94,7 @@ describe('money safety: every row checked before the first write', () => {
 			ids.map((id) => ({ json: { id } })),
 			'wf-cancel',
 		);
-		expect(result.data.resultData.error?.message).toMatch(/\[item 2\]$/);
+		expect(result.data.resultData.error?.context.itemIndex).toBe(2);
 		expect(calls('order1688Cancel')).toHaveLength(0);
 	});
 });
@@ -162,7 +163,8 @@ describe('money safety: per-row keys', () => {
 			orderNode('Pay', { operation: 'payInBulk', orderIds: '={{ $json.id }}', safety: { idempotencyKey: '={{ $json.key }}', maxTotalFen } });
 		const payRows = ids.map((id, n) => ({ json: { id, key: `PAY-${n}`, cap: n === 2 ? 1 : 100000 } }));
 		const stopped = await run([pay('={{ $json.cap }}')], payRows, 'wf-pay');
-		expect(stopped.data.resultData.error?.message).toMatch(/^Safety › Max Total \(Fen\): .* \[item 2\]$/);
+		expect(stopped.data.resultData.error?.message).toMatch(/^Safety › Max Total \(Fen\): /);
+		expect(stopped.data.resultData.error?.context.itemIndex).toBe(2);
 		expect(calls('order1688BulkPay')).toHaveLength(0);
 		const again = await run([pay('100000')], payRows, 'wf-pay');
 		expect(output(again, 'Pay').map((o) => [o.success, o.paidOrderIds])).toEqual(ids.map((id) => [true, [id]]));

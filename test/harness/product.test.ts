@@ -74,9 +74,9 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 				{
 					name: 'Simple',
 					type: PRODUCT,
-					parameters: { platform: '1688', operation: 'get', offerId: String(TSHIRT), options: { outMemberId: 'shop-user-1' } },
+					parameters: { resource: '1688', operation: 'get', offerId: String(TSHIRT), options: { outMemberId: 'shop-user-1' } },
 				},
-				{ name: 'Raw', type: PRODUCT, parameters: { platform: '1688', operation: 'get', offerId: String(EARRINGS), simplify: false } },
+				{ name: 'Raw', type: PRODUCT, parameters: { resource: '1688', operation: 'get', offerId: String(EARRINGS), simplify: false } },
 			],
 		});
 		expect(run.data.resultData.error).toBeUndefined();
@@ -126,12 +126,12 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 
 	it('Get: an unknown offer is refused with code and message; a malformed ID is stopped before any request', async () => {
 		const run = await runProduct(
-			{ platform: '1688', operation: 'get', offerId: '={{ $json.offer }}' },
+			{ resource: '1688', operation: 'get', offerId: '={{ $json.offer }}' },
 			{ continueOnFail: true, items: [{ json: { offer: '62498-1234567' } }, { json: { offer: '600000000001' } }] },
 		);
 		const items = outputItems(run, 'Product');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items[0].json.error).toBe('Offer ID: "62498-1234567" is not a numeric ID of at most 19 digits [item 0]');
+		expect(items[0].json.error).toBe('Offer ID: "62498-1234567" is not a numeric ID of at most 19 digits');
 		expect(items[1].json).toMatchObject({
 			error: 'Pandapon refused the request: offer 600000000001 does not exist or is no longer published (code 4040)',
 			code: '4040',
@@ -139,7 +139,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		});
 		expect(bodies('product1688Get')).toEqual([{ offerId: 600000000001, country: 'en' }]);
 
-		const failed = await runProduct({ platform: '1688', operation: 'get', offerId: '600000000001' });
+		const failed = await runProduct({ resource: '1688', operation: 'get', offerId: '600000000001' });
 		expectRefusal(failed, '4040', /offer 600000000001 does not exist/);
 	});
 
@@ -147,13 +147,13 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'English', type: PRODUCT, parameters: { platform: '1688', operation: 'search', keyword: 'earring' } },
-				{ name: 'Chinese', type: PRODUCT, parameters: { platform: '1688', operation: 'search', keyword: '耳环' } },
+				{ name: 'English', type: PRODUCT, parameters: { resource: '1688', operation: 'search', keyword: 'earring' } },
+				{ name: 'Chinese', type: PRODUCT, parameters: { resource: '1688', operation: 'search', keyword: '耳环' } },
 				{
 					name: 'Filtered',
 					type: PRODUCT,
 					parameters: {
-						platform: '1688',
+						resource: '1688',
 						operation: 'search',
 						keyword: 'phone CASE',
 						limit: 8,
@@ -215,8 +215,8 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Limited', type: PRODUCT, parameters: { platform: '1688', operation: 'search', keyword: 'phone case', limit: 55 } },
-				{ name: 'All', type: PRODUCT, parameters: { platform: '1688', operation: 'search', keyword: '手机壳', returnAll: true }, executeOnce: true },
+				{ name: 'Limited', type: PRODUCT, parameters: { resource: '1688', operation: 'search', keyword: 'phone case', limit: 55 } },
+				{ name: 'All', type: PRODUCT, parameters: { resource: '1688', operation: 'search', keyword: '手机壳', returnAll: true }, executeOnce: true },
 			],
 		});
 		const limited = output(run, 'Limited');
@@ -235,23 +235,23 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 
 	it('Search: Min Price above Max Price, or no keyword, is stopped before any request, naming the option and the item', async () => {
 		const run = await runProduct(
-			{ platform: '1688', operation: 'search', keyword: 'case', options: { priceStart: '={{ $json.min }}', priceEnd: 3 } },
+			{ resource: '1688', operation: 'search', keyword: 'case', options: { priceStart: '={{ $json.min }}', priceEnd: 3 } },
 			{ items: [{ json: { min: 1 } }, { json: { min: 5 } }] },
 		);
-		expectInputError(run, 'Options › Max Price (Yuan): 3 is below Min Price (5) [item 1]');
+		expectInputError(run, 'Options › Max Price (Yuan): 3 is below Min Price (5)');
 		// Every item is checked before the first request, so the valid item 0 was not searched either.
 		expect(bodies('product1688Search')).toEqual([]);
 
-		const empty = await runProduct({ platform: '1688', operation: 'search', keyword: '  ' });
-		expectInputError(empty, 'Keyword: is required [item 0]');
-		const unknownFilter = await runProduct({ platform: '1688', operation: 'search', keyword: 'case', options: { filters: '={{ "shipInToday, sameDay" }}' } });
+		const empty = await runProduct({ resource: '1688', operation: 'search', keyword: '  ' });
+		expectInputError(empty, 'Keyword: is required');
+		const unknownFilter = await runProduct({ resource: '1688', operation: 'search', keyword: 'case', options: { filters: '={{ "shipInToday, sameDay" }}' } });
 		expectInputError(
 			unknownFilter,
-			'Options › Filters: expected some of certifiedFactory, isOnePsale, noReason7DReturn, shipIn24Hours, shipInToday [item 0]',
+			'Options › Filters: expected some of certifiedFactory, isOnePsale, noReason7DReturn, shipIn24Hours, shipInToday',
 		);
 		expect(calls('product1688Search')).toHaveLength(0);
 
-		const textFilters = await runProduct({ platform: '1688', operation: 'search', keyword: 'cable', options: { filters: '={{ "shipInToday, certifiedFactory" }}' } });
+		const textFilters = await runProduct({ resource: '1688', operation: 'search', keyword: 'cable', options: { filters: '={{ "shipInToday, certifiedFactory" }}' } });
 		expect(output(textFilters, 'Product').map((o) => o.offerId)).toEqual([String(CABLE)]);
 		expect(bodies('product1688Search')[0]).toMatchObject({ filter: 'shipInToday,certifiedFactory' });
 	});
@@ -264,14 +264,14 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 				{
 					name: 'Binary',
 					type: PRODUCT,
-					parameters: { platform: '1688', operation: 'searchByImage', binaryPropertyName: 'photo', limit: 3, options: { region: '0,1,0,1' } },
+					parameters: { resource: '1688', operation: 'searchByImage', binaryPropertyName: 'photo', limit: 3, options: { region: '0,1,0,1' } },
 				},
 				{
 					name: 'Url',
 					type: PRODUCT,
 					executeOnce: true,
 					parameters: {
-						platform: '1688',
+						resource: '1688',
 						operation: 'searchByImage',
 						imageSource: 'url',
 						imageUrl: 'https://cbu01.alicdn.com/img/ibank/O1CN01pearl_2.jpg',
@@ -294,26 +294,26 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 
 	it('Search by Image: a missing or non-image binary field is an input error naming the field and the item; bytes that are no image are refused by the API', async () => {
 		const run = await runProduct(
-			{ platform: '1688', operation: 'searchByImage', binaryPropertyName: 'photo', limit: 1 },
+			{ resource: '1688', operation: 'searchByImage', binaryPropertyName: 'photo', limit: 1 },
 			{ items: [{ json: {}, binary: { photo: png() } }, { json: {}, binary: { picture: png() } }] },
 		);
 		const error = errorOf(run);
-		expectInputError(run, 'Input Binary Field: the input item has no binary field "photo" [item 1]');
+		expectInputError(run, 'Input Binary Field: the input item has no binary field "photo"');
 		expect((error as unknown as { description: string }).description).toBe('Binary fields of this item: picture.');
 		// Every item is checked before the first request: not even the valid item 0 reached the API.
 		expect(calls('product1688ImageSearch')).toHaveLength(0);
 
 		const pdf = await runProduct(
-			{ platform: '1688', operation: 'searchByImage' },
+			{ resource: '1688', operation: 'searchByImage' },
 			{ items: [{ json: {}, binary: { data: { data: PNG, mimeType: 'application/pdf', fileName: 'a.pdf' } } }] },
 		);
-		expectInputError(pdf, 'Input Binary Field: "data" is application/pdf, not an image [item 0]');
-		const badUrl = await runProduct({ platform: '1688', operation: 'searchByImage', imageSource: 'url', imageUrl: 'ftp://x/y.jpg' });
-		expectInputError(badUrl, 'Image URL: "ftp://x/y.jpg" is not an http(s) address [item 0]');
+		expectInputError(pdf, 'Input Binary Field: "data" is application/pdf, not an image');
+		const badUrl = await runProduct({ resource: '1688', operation: 'searchByImage', imageSource: 'url', imageUrl: 'ftp://x/y.jpg' });
+		expectInputError(badUrl, 'Image URL: "ftp://x/y.jpg" is not an http(s) address');
 		expect(calls('product1688ImageSearch')).toHaveLength(0);
 
 		const notImage = await runProduct(
-			{ platform: '1688', operation: 'searchByImage' },
+			{ resource: '1688', operation: 'searchByImage' },
 			{ items: [{ json: {}, binary: { data: { data: Buffer.from('not a picture').toString('base64'), mimeType: 'image/jpeg' } } }] },
 		);
 		expectRefusal(notImage, '4000', /imageBase64 is not a JPEG, PNG, GIF or WEBP image/);
@@ -323,11 +323,11 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Keyword', type: PRODUCT, parameters: { platform: '1688', operation: 'searchStore', sellerOpenId: SELLERS[0].sellerOpenId, keyword: '钥匙扣' } },
+				{ name: 'Keyword', type: PRODUCT, parameters: { resource: '1688', operation: 'searchStore', sellerOpenId: SELLERS[0].sellerOpenId, keyword: '钥匙扣' } },
 				{
 					name: 'All',
 					type: PRODUCT,
-					parameters: { platform: '1688', operation: 'searchStore', sellerOpenId: SELLERS[0].sellerOpenId, returnAll: true, sortBy: 'price', sortOrder: 'desc' },
+					parameters: { resource: '1688', operation: 'searchStore', sellerOpenId: SELLERS[0].sellerOpenId, returnAll: true, sortBy: 'price', sortOrder: 'desc' },
 				},
 			],
 		});
@@ -340,12 +340,12 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 	});
 
 	it('Search Store: an unknown seller is refused with code and message', async () => {
-		const run = await runProduct({ platform: '1688', operation: 'searchStore', sellerOpenId: 'b2b-0000000000000000', keyword: 'x' });
+		const run = await runProduct({ resource: '1688', operation: 'searchStore', sellerOpenId: 'b2b-0000000000000000', keyword: 'x' });
 		expectRefusal(run, '4040', /seller b2b-0000000000000000 does not exist/);
 	});
 
 	it('Get Recommendations: lists recommended offers up to the limit', async () => {
-		const run = await runProduct({ platform: '1688', operation: 'getRecommendations', limit: 3, options: { outMemberId: 'm-7' } });
+		const run = await runProduct({ resource: '1688', operation: 'getRecommendations', limit: 3, options: { outMemberId: 'm-7' } });
 		const offers = output(run, 'Product');
 		expect(offers).toHaveLength(3);
 		expect(offers[0]).toMatchObject({ offerId: String(CABLE), monthSold: 25400, price: 450, priceYuan: 4.5 });
@@ -355,8 +355,8 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 	});
 
 	it('Get Recommendations: a Limit of 0 is stopped before any request', async () => {
-		const run = await runProduct({ platform: '1688', operation: 'getRecommendations', limit: 0 });
-		expectInputError(run, 'Limit: 0 is not a whole number of at least 1 [item 0]');
+		const run = await runProduct({ resource: '1688', operation: 'getRecommendations', limit: 0 });
+		expectInputError(run, 'Limit: 0 is not a whole number of at least 1');
 		expect(calls('product1688Recommend')).toHaveLength(0);
 	});
 
@@ -364,8 +364,8 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Earrings', type: PRODUCT, parameters: { platform: '1688', operation: 'getRelated', offerId: String(EARRINGS), language: 'vi' } },
-				{ name: 'Cases', type: PRODUCT, parameters: { platform: '1688', operation: 'getRelated', offerId: '701000000000', limit: 4 }, executeOnce: true },
+				{ name: 'Earrings', type: PRODUCT, parameters: { resource: '1688', operation: 'getRelated', offerId: String(EARRINGS), language: 'vi' } },
+				{ name: 'Cases', type: PRODUCT, parameters: { resource: '1688', operation: 'getRelated', offerId: '701000000000', limit: 4 }, executeOnce: true },
 			],
 		});
 		expect(output(run, 'Earrings')).toEqual([
@@ -382,7 +382,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 	});
 
 	it('Get Related: an unknown offer is refused with code and message', async () => {
-		const run = await runProduct({ platform: '1688', operation: 'getRelated', offerId: '123' });
+		const run = await runProduct({ resource: '1688', operation: 'getRelated', offerId: '123' });
 		expectRefusal(run, '4040', /offer 123 does not exist/);
 	});
 
@@ -390,8 +390,8 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Top', type: PRODUCT, parameters: { platform: '1688', operation: 'getCategory' } },
-				{ name: 'Phones', type: PRODUCT, parameters: { platform: '1688', operation: 'getCategory', categoryId: '1046', language: 'vi' } },
+				{ name: 'Top', type: PRODUCT, parameters: { resource: '1688', operation: 'getCategory' } },
+				{ name: 'Phones', type: PRODUCT, parameters: { resource: '1688', operation: 'getCategory', categoryId: '1046', language: 'vi' } },
 			],
 		});
 		const [top] = output(run, 'Top');
@@ -416,7 +416,7 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 	});
 
 	it('Get Category: an unknown category is refused with code and message', async () => {
-		const run = await runProduct({ platform: '1688', operation: 'getCategory', categoryId: '999' });
+		const run = await runProduct({ resource: '1688', operation: 'getCategory', categoryId: '999' });
 		expectRefusal(run, '4040', /category 999 does not exist/);
 	});
 
@@ -424,8 +424,8 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Seller', type: PRODUCT, parameters: { platform: '1688', operation: 'getWangwangUrl', sellerOpenId: SELLERS[1].sellerOpenId } },
-				{ name: 'Offer', type: PRODUCT, parameters: { platform: '1688', operation: 'getWangwangUrl', lookUpBy: 'offerId', offerId: String(CABLE) } },
+				{ name: 'Seller', type: PRODUCT, parameters: { resource: '1688', operation: 'getWangwangUrl', sellerOpenId: SELLERS[1].sellerOpenId } },
+				{ name: 'Offer', type: PRODUCT, parameters: { resource: '1688', operation: 'getWangwangUrl', lookUpBy: 'offerId', offerId: String(CABLE) } },
 			],
 		});
 		expect(output(run, 'Seller')).toEqual([
@@ -440,10 +440,10 @@ describe('Pandapon Product, 1688, in the real n8n engine against the sandbox', (
 	});
 
 	it('Get Wangwang URL: a missing seller is stopped before any request; an unknown one is refused', async () => {
-		const run = await runProduct({ platform: '1688', operation: 'getWangwangUrl', sellerOpenId: '={{ $json.seller }}' }, { items: [{ json: { seller: '' } }] });
-		expectInputError(run, 'Seller Open ID: is required [item 0]');
+		const run = await runProduct({ resource: '1688', operation: 'getWangwangUrl', sellerOpenId: '={{ $json.seller }}' }, { items: [{ json: { seller: '' } }] });
+		expectInputError(run, 'Seller Open ID: is required');
 		expect(calls('product1688Wangwang')).toHaveLength(0);
-		const unknown = await runProduct({ platform: '1688', operation: 'getWangwangUrl', sellerOpenId: 'b2b-nobody' });
+		const unknown = await runProduct({ resource: '1688', operation: 'getWangwangUrl', sellerOpenId: 'b2b-nobody' });
 		expectRefusal(unknown, '4040', /seller b2b-nobody does not exist/);
 	});
 });
@@ -456,8 +456,8 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'Simple', type: PRODUCT, parameters: { platform: 'taobao', operation: 'get', itemId: SHOES } },
-				{ name: 'Raw', type: PRODUCT, parameters: { platform: 'taobao', operation: 'get', itemId: MUG, simplify: false } },
+				{ name: 'Simple', type: PRODUCT, parameters: { resource: 'taobao', operation: 'get', itemId: SHOES } },
+				{ name: 'Raw', type: PRODUCT, parameters: { resource: 'taobao', operation: 'get', itemId: MUG, simplify: false } },
 			],
 		});
 		expect(output(run, 'Simple')).toEqual([
@@ -499,16 +499,16 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 	});
 
 	it('Get: an unknown item is refused with code and message; a malformed ID is stopped before any request', async () => {
-		const run = await runProduct({ platform: 'taobao', operation: 'get', itemId: '111111111111' });
+		const run = await runProduct({ resource: 'taobao', operation: 'get', itemId: '111111111111' });
 		expectRefusal(run, '4040', /Taobao item 111111111111 does not exist/);
-		const bad = await runProduct({ platform: 'taobao', operation: 'get', itemId: '={{ $json.id }}' }, { items: [{ json: { id: { itemId: 1 } } }] });
-		expectInputError(bad, 'Item ID: an object is not a numeric ID of at most 19 digits [item 0]');
+		const bad = await runProduct({ resource: 'taobao', operation: 'get', itemId: '={{ $json.id }}' }, { items: [{ json: { id: { itemId: 1 } } }] });
+		expectInputError(bad, 'Item ID: an object is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoProductGet')).toHaveLength(1);
 	});
 
 	it('Batch Check: checks all input items in one call and gives each input item its own result, paired', async () => {
 		const run = await runProduct(
-			{ platform: 'taobao', operation: 'batchCheck', itemId: '={{ $json.item }}', skuIds: '={{ $json.skus }}' },
+			{ resource: 'taobao', operation: 'batchCheck', itemId: '={{ $json.item }}', skuIds: '={{ $json.skus }}' },
 			{
 				items: [
 					{ json: { item: SHOES, skus: '4961234500002' } },
@@ -543,7 +543,7 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 		const known = CATALOGUE_ITEMS.map((i) => i.itemId);
 		const ids = Array.from({ length: 120 }, (_, n) => (n % 2 === 0 && n / 2 < known.length ? known[n / 2] : String(800000000000 + n)));
 		const run = await runProduct(
-			{ platform: 'taobao', operation: 'batchCheck', itemId: '={{ $json.id }}', simplify: false },
+			{ resource: 'taobao', operation: 'batchCheck', itemId: '={{ $json.id }}', simplify: false },
 			{ items: ids.map((id) => ({ json: { id } })) },
 		);
 		expect(run.data.resultData.error).toBeUndefined();
@@ -560,16 +560,16 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 
 	it('Batch Check: a bad item ID stops the node before any request; with Continue On Fail it becomes that item\'s error and the rest are checked', async () => {
 		const items = [{ json: { item: SHOES } }, { json: { item: 'B0-not-an-id' } }, { json: { item: MUG } }];
-		const parameters = { platform: 'taobao', operation: 'batchCheck', itemId: '={{ $json.item }}' };
+		const parameters = { resource: 'taobao', operation: 'batchCheck', itemId: '={{ $json.item }}' };
 		const stopped = await runProduct(parameters, { items });
-		expectInputError(stopped, 'Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits [item 1]');
+		expectInputError(stopped, 'Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoProductBatchCheck')).toHaveLength(0);
 
 		const run = await runProduct(parameters, { items, continueOnFail: true });
 		const out = outputItems(run, 'Product');
 		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(out[0].json).toMatchObject({ itemId: SHOES, available: true });
-		expect(out[1].json.error).toBe('Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits [item 1]');
+		expect(out[1].json.error).toBe('Item ID: "B0-not-an-id" is not a numeric ID of at most 19 digits');
 		expect(out[2].json).toMatchObject({ itemId: MUG, available: true });
 		expect(bodies('taobaoProductBatchCheck').map((b) => JSON.parse(b.params as string))).toEqual([[{ itemId: SHOES }, { itemId: MUG }]]);
 	});
@@ -577,7 +577,7 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 	it('Batch Check: an API refusal becomes the error of every item of that call, with code and message', async () => {
 		sandbox.faults.push({ path: '/open/product/batch/check', kind: { type: 'status', status: 400, code: 4000, msg: 'params is not valid' } });
 		const run = await runProduct(
-			{ platform: 'taobao', operation: 'batchCheck', itemId: '={{ $json.item }}' },
+			{ resource: 'taobao', operation: 'batchCheck', itemId: '={{ $json.item }}' },
 			{ items: [{ json: { item: SHOES } }, { json: { item: MUG } }], continueOnFail: true },
 		);
 		const out = outputItems(run, 'Product');
@@ -589,7 +589,7 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 	});
 
 	it('Get Source: where an item comes from, translated', async () => {
-		const run = await runProduct({ platform: 'taobao', operation: 'getSource', itemId: SHOES, language: 'vi' });
+		const run = await runProduct({ resource: 'taobao', operation: 'getSource', itemId: SHOES, language: 'vi' });
 		expect(output(run, 'Product')).toEqual([
 			{
 				itemId: SHOES,
@@ -608,12 +608,12 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 	});
 
 	it('Get Source: an unknown item is refused with code and message', async () => {
-		const run = await runProduct({ platform: 'taobao', operation: 'getSource', itemId: '222222222222' });
+		const run = await runProduct({ resource: 'taobao', operation: 'getSource', itemId: '222222222222' });
 		expectRefusal(run, '4040', /Taobao item 222222222222 does not exist/);
 	});
 
 	it('Search: keyword with a sort, pages of at most 40 up to the limit', async () => {
-		const run = await runProduct({ platform: 'taobao', operation: 'search', keyword: 'phone case', limit: 45, sort: 'total_sales_desc' });
+		const run = await runProduct({ resource: 'taobao', operation: 'search', keyword: 'phone case', limit: 45, sort: 'total_sales_desc' });
 		const found = output(run, 'Product');
 		expect(found).toHaveLength(45);
 		const sales = found.map((i) => i.sales as number);
@@ -624,15 +624,15 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 			{ keyword: 'phone case', sort: 'total_sales_desc', pageNo: 2, pageSize: 40 },
 		]);
 
-		const mugs = await runProduct({ platform: 'taobao', operation: 'search', keyword: '马克杯' });
+		const mugs = await runProduct({ resource: 'taobao', operation: 'search', keyword: '马克杯' });
 		expect(output(mugs, 'Product')).toEqual([
 			expect.objectContaining({ itemId: MUG, price: 3500, priceYuan: 35, promotionPrice: 2990, promotionPriceYuan: 29.9, shopId: '61800045' }),
 		]);
 	});
 
 	it('Search: an empty keyword is stopped before any request', async () => {
-		const run = await runProduct({ platform: 'taobao', operation: 'search', keyword: '={{ $json.k }}' }, { items: [{ json: { k: '' } }] });
-		expectInputError(run, 'Keyword: is required [item 0]');
+		const run = await runProduct({ resource: 'taobao', operation: 'search', keyword: '={{ $json.k }}' }, { items: [{ json: { k: '' } }] });
+		expectInputError(run, 'Keyword: is required');
 		expect(calls('taobaoProductSearch')).toHaveLength(0);
 	});
 
@@ -641,12 +641,12 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 			credentials: sandboxCredentials(sandbox),
 			items: [{ json: {}, binary: { data: png() } }],
 			nodes: [
-				{ name: 'Binary', type: PRODUCT, parameters: { platform: 'taobao', operation: 'searchByImage', limit: 5 } },
+				{ name: 'Binary', type: PRODUCT, parameters: { resource: 'taobao', operation: 'searchByImage', limit: 5 } },
 				{
 					name: 'Url',
 					type: PRODUCT,
 					executeOnce: true,
-					parameters: { platform: 'taobao', operation: 'searchByImage', imageSource: 'url', imageUrl: 'https://img.alicdn.com/imgextra/mug1.jpg', limit: 1 },
+					parameters: { resource: 'taobao', operation: 'searchByImage', imageSource: 'url', imageUrl: 'https://img.alicdn.com/imgextra/mug1.jpg', limit: 1 },
 				},
 			],
 		});
@@ -660,10 +660,10 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 
 	it('Search by Image: a wrong binary field is an input error naming the field and the item, before any request', async () => {
 		const run = await runProduct(
-			{ platform: 'taobao', operation: 'searchByImage', binaryPropertyName: 'image' },
+			{ resource: 'taobao', operation: 'searchByImage', binaryPropertyName: 'image' },
 			{ items: [{ json: { note: 'no binary at all' } }] },
 		);
-		expectInputError(run, 'Input Binary Field: the input item has no binary field "image" [item 0]');
+		expectInputError(run, 'Input Binary Field: the input item has no binary field "image"');
 		expect(calls('taobaoProductImageSearch')).toHaveLength(0);
 	});
 
@@ -671,11 +671,11 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 		const run = await runWorkflow({
 			credentials: sandboxCredentials(sandbox),
 			nodes: [
-				{ name: 'All', type: PRODUCT, parameters: { platform: 'taobao', operation: 'searchShop', shopId: '57300112', returnAll: true } },
+				{ name: 'All', type: PRODUCT, parameters: { resource: 'taobao', operation: 'searchShop', shopId: '57300112', returnAll: true } },
 				{
 					name: 'Keyword',
 					type: PRODUCT,
-					parameters: { platform: 'taobao', operation: 'searchShop', shopId: String(TAOBAO_CASE_SHOP.shopId), keyword: 'galaxy', sort: 'price_asc', returnAll: true },
+					parameters: { resource: 'taobao', operation: 'searchShop', shopId: String(TAOBAO_CASE_SHOP.shopId), keyword: 'galaxy', sort: 'price_asc', returnAll: true },
 					executeOnce: true,
 				},
 			],
@@ -692,7 +692,7 @@ describe('Pandapon Product, Taobao, in the real n8n engine against the sandbox',
 	});
 
 	it('Search Shop: an unknown shop is refused with code and message', async () => {
-		const run = await runProduct({ platform: 'taobao', operation: 'searchShop', shopId: '1' });
+		const run = await runProduct({ resource: 'taobao', operation: 'searchShop', shopId: '1' });
 		expectRefusal(run, '4040', /Taobao shop 1 does not exist/);
 	});
 });

@@ -16,8 +16,8 @@ afterEach(async () => {
 });
 
 const credentials = () => ({ accessKey: 'AK', accessSecret: 'SECRET', userId: 'U1', baseUrl: servers.baseUrl });
-const getOrder = { name: 'Get Order', type: `${PACKAGE}.pandaponOrder`, parameters: { platform: '1688', operation: 'get', orderId: '2542285634920880794' } };
-const cancelOrder = { name: 'Cancel Order', type: `${PACKAGE}.pandaponOrder`, parameters: { platform: '1688', operation: 'cancel', orderId: '2542285634920880794', cancelReason: 'buyerCancel' } };
+const getOrder = { name: 'Get Order', type: `${PACKAGE}.pandaponOrder`, parameters: { resource: '1688', operation: 'get', orderId: '2542285634920880794' } };
+const cancelOrder = { name: 'Cancel Order', type: `${PACKAGE}.pandaponOrder`, parameters: { resource: '1688', operation: 'cancel', orderId: '2542285634920880794', cancelReason: 'buyerCancel' } };
 
 describe('signed requests never follow a redirect', () => {
 	it.each([301, 302, 307, 308])('a %i on a read or a write is an error naming the target, and nothing reaches it', async (code) => {

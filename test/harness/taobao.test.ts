@@ -90,11 +90,11 @@ function errorOf(result: Awaited<ReturnType<typeof run>>): RunError {
 }
 
 function order(parameters: IDataObject): Nodes[number] {
-	return { name: 'Order', type: ORDER, parameters: { platform: 'taobao', ...parameters } };
+	return { name: 'Order', type: ORDER, parameters: { resource: 'taobao', ...parameters } };
 }
 
 function cart(parameters: IDataObject): Nodes[number] {
-	return { name: 'Cart', type: CART, parameters: { platform: 'taobao', ...parameters } };
+	return { name: 'Cart', type: CART, parameters: { resource: 'taobao', ...parameters } };
 }
 
 function addShoesAndMug() {
@@ -127,7 +127,7 @@ describe('Pandapon Cart (Taobao)', () => {
 				operation: 'addItem',
 				...SHOES,
 				quantity: 2,
-				itemFields: {
+				additionalFields: {
 					itemTitle: 'Running shoes',
 					price: 15900,
 					promotionPrice: 12900,
@@ -180,14 +180,14 @@ describe('Pandapon Cart (Taobao)', () => {
 					...SHOES,
 					skuId: '={{ $json.sku }}',
 					quantity: 1,
-					itemFields: { properties: '={{ $json.props }}' },
+					additionalFields: { properties: '={{ $json.props }}' },
 				}),
 			],
 			[{ json: { sku: SHOES.skuId, props: '[{"propId": "1"}]' } }],
 		);
-		expect(errorOf(result).message).toBe('Properties (JSON) › entry 1: "propName" is missing [item 0]');
+		expect(errorOf(result).message).toBe('Properties (JSON) › entry 1: "propName" is missing');
 		const second = await run([cart({ operation: 'addItem', ...SHOES, skuId: 'abc', quantity: 1 })]);
-		expect(errorOf(second).message).toBe('SKU ID: "abc" is not a numeric ID of at most 19 digits [item 0]');
+		expect(errorOf(second).message).toBe('SKU ID: "abc" is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoCartAdd')).toHaveLength(0);
 	});
 
@@ -226,11 +226,11 @@ describe('Pandapon Cart (Taobao)', () => {
 	it('filters the cart by user and refuses a Limit of 0 before any request', async () => {
 		sandbox.state.taobao.addToCart({ ...SHOES, quantity: 1, userId: '2100007341207' });
 		sandbox.state.taobao.addToCart({ ...MUG, quantity: 1, userId: '999' });
-		const filtered = await run([cart({ operation: 'getMany', returnAll: true, cartFilters: { userId: '999' } })]);
+		const filtered = await run([cart({ operation: 'getMany', returnAll: true, filters: { userId: '999' } })]);
 		expect(output(filtered, 'Cart').map((l) => l.itemId)).toEqual([MUG.itemId]);
 		const before = calls('taobaoCartList').length;
 		const refused = await run([cart({ operation: 'getMany', limit: 0 })]);
-		expect(errorOf(refused).message).toMatch(/^Limit: "?0"? is not a whole number .*\[item 0\]$/);
+		expect(errorOf(refused).message).toMatch(/^Limit: "?0"? is not a whole number .*$/);
 		expect(calls('taobaoCartList')).toHaveLength(before);
 	});
 
@@ -253,7 +253,7 @@ describe('Pandapon Cart (Taobao)', () => {
 		expect(sandbox.state.taobao.cart.size).toBe(0);
 
 		const refused = await run([cart({ operation: 'removeItems', cartIds: ' ' })]);
-		expect(errorOf(refused).message).toBe('Cart IDs: at least one ID is required [item 0]');
+		expect(errorOf(refused).message).toBe('Cart IDs: at least one ID is required');
 		expect(calls('taobaoCartDelete')).toHaveLength(1);
 	});
 
@@ -278,7 +278,7 @@ describe('Pandapon Cart (Taobao)', () => {
 				operation: 'createOrder',
 				cartIds: `${shoes.id},${mug.id}`,
 				receiver: RECEIVER_PARAM,
-				userId: '2100007341207',
+				additionalFields: { userId: '2100007341207' },
 				safety: { idempotencyKey: 'shop-1042' },
 			}),
 		]);
@@ -305,7 +305,7 @@ describe('Pandapon Cart (Taobao)', () => {
 			cart({ operation: 'createOrder', cartIds: `${shoes.id},${mug.id}`, receiver: RECEIVER_PARAM, safety: { maxTotalFen: 30000 } }),
 		]);
 		expect(errorOf(guarded).message).toBe(
-			'Safety › Max Total (Fen): the previewed total 35370 fen (¥353.7) is above the limit of 30000 fen; nothing was created or paid [item 0]',
+			'Safety › Max Total (Fen): the previewed total 35370 fen (¥353.7) is above the limit of 30000 fen; nothing was created or paid',
 		);
 		const dry = await run([
 			cart({ operation: 'createOrder', cartIds: `${shoes.id},${mug.id}`, receiver: RECEIVER_PARAM, safety: { dryRun: true } }),
@@ -320,7 +320,7 @@ describe('Pandapon Cart (Taobao)', () => {
 		const { shoes } = addShoesAndMug();
 		const receiver = { address: { ...RECEIVER_PARAM.address, mobilePhone: '' } };
 		const result = await run([cart({ operation: 'createOrder', cartIds: String(shoes.id), receiver })]);
-		expect(errorOf(result).message).toBe('Receiver › Mobile Phone: mobile phone or phone is required [item 0]');
+		expect(errorOf(result).message).toBe('Receiver › Mobile Phone: mobile phone or phone is required');
 		expect(sandbox.log).toHaveLength(0);
 	});
 });
@@ -360,17 +360,17 @@ describe('Pandapon Order (Taobao)', () => {
 	it('refuses invalid order-line JSON, a zero quantity and duplicate line numbers before any request', async () => {
 		const params = { operation: 'preview', receiver: RECEIVER_PARAM };
 		const badJson = await run([order({ ...params, orderLinesJson: '[{"itemId": ' })]);
-		expect(errorOf(badJson).message).toBe('Order Lines (JSON): is not valid JSON [item 0]');
+		expect(errorOf(badJson).message).toBe('Order Lines (JSON): is not valid JSON');
 		const zero = await run([order({ ...params, orderLines: { line: [line(SHOES, 0, SHOES_PRICE)] } })]);
-		expect(errorOf(zero).message).toBe('Order Lines › line 1 › Quantity: must be a whole number from 1 to 1000000 [item 0]');
+		expect(errorOf(zero).message).toBe('Order Lines › line 1 › Quantity: must be a whole number from 1 to 1000000');
 		const typo = await run([order({ ...params, orderLinesJson: [{ ...line(SHOES, 1, SHOES_PRICE), qty: 2 }] })]);
-		expect(errorOf(typo).message).toBe('Order Lines (JSON) › line 1: unknown field "qty" [item 0]');
+		expect(errorOf(typo).message).toBe('Order Lines (JSON) › line 1: unknown field "qty"');
 		const twice = await run([
 			order({ ...params, orderLines: { line: [line(SHOES, 1, SHOES_PRICE, '7')] }, orderLinesJson: [line(MUG, 1, MUG_PRICE, '7')] }),
 		]);
-		expect(errorOf(twice).message).toBe('Order Lines: order line number "7" is used twice [item 0]');
+		expect(errorOf(twice).message).toBe('Order Lines: order line number "7" is used twice');
 		const none = await run([order({ ...params })]);
-		expect(errorOf(none).message).toBe('Order Lines: at least one line is required [item 0]');
+		expect(errorOf(none).message).toBe('Order Lines: at least one line is required');
 		expect(sandbox.log).toHaveLength(0);
 	});
 
@@ -389,7 +389,7 @@ describe('Pandapon Order (Taobao)', () => {
 				orderLines: { line: [line(SHOES, 2, SHOES_PRICE)] },
 				orderLinesJson: '={{ $json.lines }}',
 				receiver: RECEIVER_PARAM,
-				orderFields: { purchaseAmount: 40000, orderSource: 'shopify', sellerOrderNumber: '#1042' },
+				additionalFields: { purchaseAmount: 40000, orderSource: 'shopify', sellerOrderNumber: '#1042' },
 				safety: { idempotencyKey: '={{ $json.shopOrder }}' },
 			}),
 		];
@@ -432,6 +432,15 @@ describe('Pandapon Order (Taobao)', () => {
 		expect(output(result, 'Order')).toEqual([expect.objectContaining({ orderId: FIRST_ORDER, purchaseAmount: total, purchaseAmountFrom: 'preview' })]);
 		expect(body('taobaoOrderCreate')).toMatchObject({ purchaseAmount: total });
 		expect(calls('taobaoOrderPreview')).toHaveLength(1);
+		// Purchase Amount added but left at its default 0 is "not given" too, not a budget of nothing.
+		const atDefault = await run([
+			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, additionalFields: { purchaseAmount: 0 } }),
+		]);
+		expect(output(atDefault, 'Order')).toEqual([expect.objectContaining({ purchaseAmount: total, purchaseAmountFrom: 'preview' })]);
+		// A line left at the Unit Price default (0) is refused before anything is sent.
+		const noPrice = await run([order({ operation: 'create', orderLines: { line: [line(MUG, 3, 0)] }, receiver: RECEIVER_PARAM })]);
+		expect(errorOf(noPrice).message).toMatch(/Unit Price \(Fen\).*must be a whole number of fen from 1/);
+		expect(calls('taobaoOrderCreate')).toHaveLength(2);
 	});
 
 	it('refuses a stale price and a budget below the total (API errors); Max Total stops it before the create', async () => {
@@ -440,7 +449,7 @@ describe('Pandapon Order (Taobao)', () => {
 			'Outcome unknown: the price of SKU 4961234500001 is now 12900 fen, not 15900; preview the order again (code 4090)',
 		);
 		const budget = await run([
-			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, orderFields: { purchaseAmount: 9000 } }),
+			order({ operation: 'create', orderLines: { line: [line(MUG, 3, MUG_PRICE)] }, receiver: RECEIVER_PARAM, additionalFields: { purchaseAmount: 9000 } }),
 		]);
 		expect(errorOf(budget).context?.pandapon).toMatchObject({ code: '4090', msg: expect.stringContaining('above the purchase amount') });
 		const guarded = await run([
@@ -503,7 +512,7 @@ describe('Pandapon Order (Taobao)', () => {
 
 	it('refuses a Limit that is not a whole number before any request', async () => {
 		const result = await run([order({ operation: 'getMany', limit: 2.5 })]);
-		expect(errorOf(result).message).toMatch(/^Limit: "?2\.5"? is not a whole number .*\[item 0\]$/);
+		expect(errorOf(result).message).toMatch(/^Limit: "?2\.5"? is not a whole number .*$/);
 		expect(sandbox.log).toHaveLength(0);
 	});
 
@@ -576,7 +585,7 @@ describe('Pandapon Order (Taobao)', () => {
 		paidOrder();
 		const pdf: INodeExecutionData = { json: {}, binary: { data: { data: 'JVBERi0=', mimeType: 'application/pdf', fileName: 'slip.pdf' } } };
 		const notImage = await run([order({ operation: 'uploadPaymentVoucher', orderId: FIRST_ORDER })], [pdf]);
-		expect(errorOf(notImage).message).toBe('Input Binary Field: "data" is application/pdf, not an image [item 0]');
+		expect(errorOf(notImage).message).toBe('Input Binary Field: "data" is application/pdf, not an image');
 		expect(calls('taobaoOrderVoucher')).toHaveLength(0);
 
 		const paid = await run([
@@ -614,7 +623,7 @@ describe('Pandapon Logistics (Taobao)', () => {
 	const tracking = (parameters: IDataObject = {}): Nodes[number] => ({
 		name: 'Tracking',
 		type: LOGISTICS,
-		parameters: { platform: 'taobao', operation: 'getTracking', ...parameters },
+		parameters: { resource: 'taobao', operation: 'getTracking', ...parameters },
 	});
 
 	it('tracks a purchase sub-order through the published GET ?subPurchaseOrderId= and reads pnmLogisticsDetails', async () => {
@@ -662,7 +671,7 @@ describe('Pandapon Logistics (Taobao)', () => {
 		const unknown = await run([tracking({ subPurchaseOrderId: '4015593720611380000' })]);
 		expect(errorOf(unknown).context?.pandapon).toMatchObject({ code: '4040', httpStatus: 200 });
 		const missing = await run([tracking({ subPurchaseOrderId: '={{ $json.id }}' })], [{ json: { id: '' } }]);
-		expect(errorOf(missing).message).toBe('Sub-Order ID: nothing is not a numeric ID of at most 19 digits [item 0]');
+		expect(errorOf(missing).message).toBe('Sub-Order ID: nothing is not a numeric ID of at most 19 digits');
 		expect(calls('taobaoLogistics')).toHaveLength(1);
 	});
 });

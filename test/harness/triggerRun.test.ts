@@ -44,7 +44,7 @@ function workflow(item: IDataObject, options: Record<string, boolean>) {
 		items: [{ json: item }],
 		nodes: [
 			{ name: 'Pandapon Trigger', type: `${PACKAGE}.pandaponTrigger`, parameters: { events: ['*'], platform: 'all', options } },
-			{ name: 'Get Order', type: `${PACKAGE}.pandaponOrder`, parameters: { platform: '1688', operation: 'get', orderId: '={{ $json.orderId }}' } },
+			{ name: 'Get Order', type: `${PACKAGE}.pandaponOrder`, parameters: { resource: '1688', operation: 'get', orderId: '={{ $json.orderId }}' } },
 		],
 	};
 }

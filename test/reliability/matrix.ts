@@ -65,7 +65,7 @@ export const TARGETS: Target[] = [
 		kind: 'read',
 		path: '/alibaba/cart/list',
 		type: 'pandaponCart',
-		parameters: { platform: '1688', operation: 'getMany' },
+		parameters: { resource: '1688', operation: 'getMany' },
 		setup: (s) => {
 			s.state.addToCart(672200114455, undefined, 1);
 			return {};
@@ -76,14 +76,14 @@ export const TARGETS: Target[] = [
 		kind: 'write',
 		path: '/alibaba/cart/add',
 		type: 'pandaponCart',
-		parameters: { platform: '1688', operation: 'addItem', offerId: '672200114455', quantity: 1 },
+		parameters: { resource: '1688', operation: 'addItem', offerId: '672200114455', quantity: 1 },
 	},
 	{
 		node: 'Order',
 		kind: 'read',
 		path: '/alibaba/order/detail',
 		type: 'pandaponOrder',
-		parameters: { platform: '1688', operation: 'get', orderId: '={{ $json.orderId }}' },
+		parameters: { resource: '1688', operation: 'get', orderId: '={{ $json.orderId }}' },
 		setup: (s) => ({ orderId: paidOrder(s).id.toString() }),
 	},
 	{
@@ -91,15 +91,15 @@ export const TARGETS: Target[] = [
 		kind: 'write',
 		path: '/alibaba/order/create',
 		type: 'pandaponOrder',
-		parameters: { platform: '1688', operation: 'create', flow: 'general', lines: { line: [{ offerId: '672200114455', quantity: 1 }] }, shippingAddress: ADDRESS },
+		parameters: { resource: '1688', operation: 'create', flow: 'general', lines: { line: [{ offerId: '672200114455', quantity: 1 }] }, shippingAddress: ADDRESS },
 	},
-	{ node: 'Product', kind: 'read', path: '/alibaba/product/detail/get', type: 'pandaponProduct', parameters: { platform: '1688', operation: 'get', offerId: '624981234567' } },
+	{ node: 'Product', kind: 'read', path: '/alibaba/product/detail/get', type: 'pandaponProduct', parameters: { resource: '1688', operation: 'get', offerId: '624981234567' } },
 	{
 		node: 'Logistics',
 		kind: 'read',
 		path: '/alibaba/order/logistics/trace',
 		type: 'pandaponLogistics',
-		parameters: { platform: '1688', operation: 'getTracking', orderId: '={{ $json.orderId }}' },
+		parameters: { resource: '1688', operation: 'getTracking', orderId: '={{ $json.orderId }}' },
 		setup: (s) => ({ orderId: paidOrder(s).id.toString() }),
 	},
 	{
@@ -107,7 +107,7 @@ export const TARGETS: Target[] = [
 		kind: 'write',
 		path: '/alibaba/warehouse/domestic/update',
 		type: 'pandaponLogistics',
-		parameters: { platform: '1688', operation: 'updateDomesticTracking', orderId: '={{ $json.orderId }}', carrierCode: 'SF', trackingNumber: 'SF1234567890' },
+		parameters: { resource: '1688', operation: 'updateDomesticTracking', orderId: '={{ $json.orderId }}', carrierCode: 'SF', trackingNumber: 'SF1234567890' },
 		setup: (s) => ({ orderId: paidOrder(s).id.toString() }),
 	},
 	{
@@ -115,7 +115,7 @@ export const TARGETS: Target[] = [
 		kind: 'read',
 		path: '/alibaba/refund/info',
 		type: 'pandaponAfterSales',
-		parameters: { platform: '1688', operation: 'get', refundId: '={{ $json.refundId }}' },
+		parameters: { resource: '1688', operation: 'get', refundId: '={{ $json.refundId }}' },
 		setup: (s) => {
 			const order = paidOrder(s);
 			const refund = s.state.createRefund({
@@ -137,7 +137,7 @@ export const TARGETS: Target[] = [
 		kind: 'write',
 		path: '/alibaba/refund/voucher/upload',
 		type: 'pandaponAfterSales',
-		parameters: { platform: '1688', operation: 'uploadVoucher', imageSource: 'url', imageUrl: 'https://example.com/damage.jpg' },
+		parameters: { resource: '1688', operation: 'uploadVoucher', imageSource: 'url', imageUrl: 'https://example.com/damage.jpg' },
 	},
 ];
 

@@ -69,7 +69,7 @@ export interface WriteOp {
  * renamed, which must stay a one-line change here).
  */
 export function nodeParameters(op: WriteOp, extra: IDataObject = {}): INodeParameters {
-	return { platform: op.platform, operation: op.operation, ...op.parameters, ...extra } as INodeParameters;
+	return { resource: op.platform, operation: op.operation, ...op.parameters, ...extra } as INodeParameters;
 }
 
 function orders1688(sandbox: Sandbox, count: number, status: 'unpaid' | 'paid' | 'shipped'): string[] {
@@ -458,14 +458,14 @@ function refusedRow(stage: Stage, rows: IDataObject[], run: IRun, items: INodeEx
 	if (!continueOnFail) {
 		const problems = checkCounts(stage, 0, 0, 'stopped run');
 		if (!failure) problems.push('the node did not stop');
-		else if (!failure.message.startsWith(parameter) || !failure.message.endsWith('[item 2]')) problems.push(`error "${failure.message}" does not name ${parameter} and item 2`);
+		else if (!failure.message.startsWith(parameter) || failure.context?.itemIndex !== 2) problems.push(`error "${failure.message}" (item ${failure.context?.itemIndex}) does not name ${parameter} and item 2`);
 		return problems;
 	}
 	const problems = checkCounts(stage, stage.callsFor(2), stage.callsFor(2), 'run');
 	if (failure) problems.push(`the node failed: ${failure.message}`);
 	if (show(items.map((i) => i.pairedItem)) !== show([{ item: 0 }, { item: 1 }, { item: 2 }])) problems.push(`output pairing ${show(items.map((i) => i.pairedItem))}`);
 	const bad = items.find((i) => show(i.pairedItem) === show({ item: 2 }))?.json.error;
-	if (typeof bad !== 'string' || !bad.startsWith(parameter) || !bad.endsWith('[item 2]')) problems.push(`row 2's error item says ${show(bad)}, expected ${parameter} … [item 2]`);
+	if (typeof bad !== 'string' || !bad.startsWith(parameter)) problems.push(`row 2's error item says ${show(bad)}, expected ${parameter} …`);
 	return [...problems, ...checkWritten(stage, rows, items, [0, 1])];
 }
 

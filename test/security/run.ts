@@ -114,8 +114,8 @@ const cases: Case[] = [
 				try {
 					const credentials = { ...API, baseUrl: servers.baseUrl };
 					for (const parameters of [
-						{ platform: '1688', operation: 'get', orderId: '2542285634920880794' },
-						{ platform: '1688', operation: 'cancel', orderId: '2542285634920880794', cancelReason: 'buyerCancel' },
+						{ resource: '1688', operation: 'get', orderId: '2542285634920880794' },
+						{ resource: '1688', operation: 'cancel', orderId: '2542285634920880794', cancelReason: 'buyerCancel' },
 					]) {
 						const run = await runWorkflow({ credentials, nodes: [{ name: 'Order', type: `${PACKAGE}.pandaponOrder`, parameters }] });
 						check(run.data.resultData.error?.message.includes(`redirect to ${servers.trapUrl}`), `error does not name the target: ${run.data.resultData.error?.message}`);
@@ -134,7 +134,7 @@ const cases: Case[] = [
 		run: async () => {
 			const run = await runWorkflow({
 				credentials: { ...API, baseUrl: 'http://api.pandapon.com' },
-				nodes: [{ name: 'Order', type: `${PACKAGE}.pandaponOrder`, parameters: { platform: '1688', operation: 'get', orderId: '2542285634920880794' } }],
+				nodes: [{ name: 'Order', type: `${PACKAGE}.pandaponOrder`, parameters: { resource: '1688', operation: 'get', orderId: '2542285634920880794' } }],
 			});
 			check(/is not https/.test(run.data.resultData.error?.message ?? ''), `not refused: ${run.data.resultData.error?.message}`);
 			let refused = false;

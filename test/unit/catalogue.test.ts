@@ -1,15 +1,10 @@
 import { ENDPOINTS } from '../../nodes/shared/catalogue';
 import type { EndpointKey } from '../../nodes/shared/catalogue';
-import { platforms as afterSales } from '../../nodes/PandaponAfterSales/actions/router';
-import { platforms as cart } from '../../nodes/PandaponCart/actions/router';
-import { platforms as logistics } from '../../nodes/PandaponLogistics/actions/router';
-import { platforms as order } from '../../nodes/PandaponOrder/actions/router';
-import { platforms as product } from '../../nodes/PandaponProduct/actions/router';
-import { PandaponAfterSales } from '../../nodes/PandaponAfterSales/PandaponAfterSales.node';
-import { PandaponCart } from '../../nodes/PandaponCart/PandaponCart.node';
-import { PandaponLogistics } from '../../nodes/PandaponLogistics/PandaponLogistics.node';
-import { PandaponOrder } from '../../nodes/PandaponOrder/PandaponOrder.node';
-import { PandaponProduct } from '../../nodes/PandaponProduct/PandaponProduct.node';
+import { PandaponAfterSales, platforms as afterSales } from '../../nodes/PandaponAfterSales/PandaponAfterSales.node';
+import { PandaponCart, platforms as cart } from '../../nodes/PandaponCart/PandaponCart.node';
+import { PandaponLogistics, platforms as logistics } from '../../nodes/PandaponLogistics/PandaponLogistics.node';
+import { PandaponOrder, platforms as order } from '../../nodes/PandaponOrder/PandaponOrder.node';
+import { PandaponProduct, platforms as product } from '../../nodes/PandaponProduct/PandaponProduct.node';
 import { CONTRACT } from '../../sandbox/contract/index';
 import { HANDLERS } from '../../sandbox/handlers/index';
 
@@ -56,7 +51,7 @@ describe('endpoint catalogue (decision D6)', () => {
 			const table = NODES[e.node].find((p) => p.platform === e.platform)!;
 			const value = table.options.find((o) => o.name === e.operation)!.value;
 			const notices = described[e.node].description.properties.filter(
-				(p) => p.name === 'endpointNotice' && p.displayOptions?.show?.platform?.[0] === e.platform && p.displayOptions?.show?.operation?.[0] === value,
+				(p) => p.name === 'endpointNotice' && p.displayOptions?.show?.resource?.[0] === e.platform && p.displayOptions?.show?.operation?.[0] === value,
 			);
 			const expected = e.provenance === 'inferred' ? /^Inferred endpoint/ : e.inDevelopment ? /in development/ : undefined;
 			if (expected) expect([k, notices.map((n) => n.displayName)]).toEqual([k, [expect.stringMatching(expected)]]);

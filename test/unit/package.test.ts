@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 import { readmeWithTable } from '../../scripts/operation-table';
 
@@ -42,5 +42,22 @@ describe('package rules', () => {
 	it('keeps the README operation table in step with the catalogue', () => {
 		const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 		expect(readme).toBe(readmeWithTable(readme));
+	});
+
+	it('keeps each node in its own folder: no node or shared module imports a node folder other than its own', () => {
+		const nodesDir = join(ROOT, 'nodes');
+		const crossings: string[] = [];
+		for (const file of files(nodesDir).filter((f) => f.endsWith('.ts'))) {
+			const own = relative(nodesDir, file).split(sep)[0];
+			const source = readFileSync(file, 'utf8');
+			// The check the layout promises: grep -rnE "from '(\.\./)+Pandapon" nodes/
+			if (/from '(\.\.\/)+Pandapon/.test(source)) crossings.push(`${relative(ROOT, file)}: imports from '../…/Pandapon…'`);
+			for (const [, spec] of source.matchAll(/from '(\.[^']*)'/g)) {
+				const target = relative(nodesDir, resolve(dirname(file), spec)).split(sep)[0];
+				if (target !== own && target !== 'shared') crossings.push(`${relative(ROOT, file)} imports ${spec} (folder ${target})`);
+				if (own === 'shared' && target !== 'shared') crossings.push(`${relative(ROOT, file)}: shared code imports ${spec}`);
+			}
+		}
+		expect(crossings).toEqual([]);
 	});
 });

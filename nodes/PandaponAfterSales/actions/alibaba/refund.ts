@@ -4,7 +4,7 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { orderIdField as sharedOrderIdField } from '../../../shared/orderId';
+import { orderIdField as sharedOrderIdField } from '../../../shared/fields/orderId';
 
 /** The fields and requests the 1688 after-sales operations share. */
 

@@ -11,11 +11,11 @@ export const alibaba: PlatformOperations = {
 	defaultOperation: 'addItem',
 	operations: { addItem, createOrder, getMany, previewOrder, removeItems, updateQuantity },
 	options: [
-		{ name: 'Add Item', value: 'addItem', action: 'Add an item to the 1688 cart', description: 'Add an offer spec to the cart' },
-		{ name: 'Create Order', value: 'createOrder', action: 'Create 1688 orders from the cart', description: 'Order cart lines (one order per seller)' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many 1688 cart items', description: 'List the cart lines' },
-		{ name: 'Preview Order', value: 'previewOrder', action: 'Preview 1688 orders from the cart', description: 'Price cart lines with shipping before ordering' },
-		{ name: 'Remove Items', value: 'removeItems', action: 'Remove items from the 1688 cart', description: 'Delete cart lines' },
-		{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update a 1688 cart item quantity', description: 'Change how many of a cart line to order' },
+		{ name: 'Add Item', value: 'addItem', action: 'Add item to 1688 cart', description: 'Add an offer spec (Offer ID, Spec ID, quantity) to the 1688 cart' },
+		{ name: 'Create Order', value: 'createOrder', action: 'Create 1688 orders from cart', description: 'Order 1688 cart lines by their cart IDs for a shipping address, one order per seller. It spends money: Safety › Dry Run only previews, and Safety › Max Total stops a row whose previewed total is above it.' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many 1688 cart items', description: 'List the lines of the 1688 cart with their cart IDs' },
+		{ name: 'Preview Order', value: 'previewOrder', action: 'Preview 1688 orders from cart', description: 'Price 1688 cart lines with shipping for an address, per seller, without ordering' },
+		{ name: 'Remove Items', value: 'removeItems', action: 'Remove items from 1688 cart', description: 'Delete 1688 cart lines by their cart IDs' },
+		{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update 1688 cart item quantity', description: 'Change how many of one 1688 cart line to order' },
 	],
 };

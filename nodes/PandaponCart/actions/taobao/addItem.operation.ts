@@ -55,7 +55,7 @@ export const description: INodeProperties[] = forOperation('taobao', 'addItem', 
 	},
 	{
 		displayName: 'Additional Fields',
-		name: 'itemFields',
+		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
@@ -171,12 +171,12 @@ function readProperties(ctx: IExecuteFunctions, i: number, raw: unknown): string
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const extra = this.getNodeParameter('itemFields', i, {}) as IDataObject;
+	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const optionalInteger = (name: string, label: string) =>
-		extra[name] === undefined ? undefined : readInteger(this, `itemFields.${name}`, label, i, { min: 0 });
+		extra[name] === undefined ? undefined : readInteger(this, `additionalFields.${name}`, label, i, { min: 0 });
 	const skuQuantity = optionalInteger('skuQuantity', 'SKU Stock');
 	const text = (name: string, label: string, maxLength = 100) =>
-		readText(this, `itemFields.${name}`, label, i, { maxLength });
+		readText(this, `additionalFields.${name}`, label, i, { maxLength });
 	const body = {
 		itemId: readId(this, 'itemId', 'Item ID', i),
 		skuId: readIdText(this, 'skuId', 'SKU ID', i),
@@ -190,7 +190,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 			price: optionalInteger('price', 'Price (Fen)'),
 			promotionPrice: optionalInteger('promotionPrice', 'Promotion Price (Fen)'),
 			properties: extra.properties === undefined ? undefined : readProperties(this, i, extra.properties),
-			shopId: extra.shopId ? readId(this, 'itemFields.shopId', 'Shop ID', i) : undefined,
+			shopId: extra.shopId ? readId(this, 'additionalFields.shopId', 'Shop ID', i) : undefined,
 			shopName: text('shopName', 'Shop Name', 200),
 			skuQuantity: skuQuantity === undefined ? undefined : String(skuQuantity),
 			userNick: text('userNick', 'User Nick'),

@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { fenToYuan } from '../../../shared/money';
 import { totalFen } from '../../../shared/preview';
-import { idText } from '../../../PandaponOrder/actions/taobao/orderView';
+import { idText } from '../../../shared/responses';
 
 /** A cart preview (what Preview Order outputs and what Create Order's Max Total is checked against). */
 export function cartPreview(node: INode, i: number, data: unknown): { totalFen: number; preview: IDataObject } {

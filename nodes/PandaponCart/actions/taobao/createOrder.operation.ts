@@ -3,25 +3,27 @@ import type { INodeProperties } from 'n8n-workflow';
 import { cartIdsField } from '../../../shared/cartFields';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation, showFor } from '../../../shared/operation';
+import { USER_ID } from '../../../shared/orderFields';
 import { compact, readIdList, readText } from '../../../shared/params';
 import { readCartOrderAnswer } from '../../../shared/responses';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
 import { callPandapon } from '../../../shared/transport';
-import { readReceiver, receiverProperty } from '../../../PandaponOrder/actions/taobao/receiver';
+import { readReceiver, receiverProperty } from '../../../shared/fields/taobaoReceiver';
 import { previewCart } from './previewOrder.operation';
 
 export const description: INodeProperties[] = [
 	...forOperation('taobao', 'createOrder', [cartIdsField]),
 	receiverProperty(showFor('taobao', 'createOrder')),
 	...forOperation('taobao', 'createOrder', [
+		// Where 1688's create-order operations have it: User ID is optional, so an Additional Field.
 		{
-			displayName: 'User ID',
-			name: 'userId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 2100007341207',
-			description: 'The sub-account the order is placed for, if not the credential\'s',
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [USER_ID],
 		},
 		safetyOptions,
 	]),
@@ -32,7 +34,7 @@ export const executeBatch = guardedWrites(function (i) {
 	const body = {
 		ids,
 		orderAddress: readReceiver(this, i),
-		...compact({ userId: readText(this, 'userId', 'User ID', i, { maxLength: 64 }) }),
+		...compact({ userId: readText(this, 'additionalFields.userId', 'Additional Fields › User ID', i, { maxLength: 64 }) }),
 	};
 	return {
 		preview: async () => await previewCart.call(this, i, ids),

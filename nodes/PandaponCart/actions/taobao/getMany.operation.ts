@@ -6,8 +6,8 @@ import { readLimit, returnAllAndLimit, simplifyField } from '../../../shared/lis
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { readText } from '../../../shared/params';
+import { idText } from '../../../shared/responses';
 import { callPandapon } from '../../../shared/transport';
-import { idText } from '../../../PandaponOrder/actions/taobao/orderView';
 
 export const description: INodeProperties[] = forOperation('taobao', 'getMany', [
 	...returnAllAndLimit,
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = forOperation('taobao', 'getMany', 
 	},
 	{
 		displayName: 'Filters',
-		name: 'cartFilters',
+		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
@@ -70,7 +70,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const limit = readLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const includeUnavailable = this.getNodeParameter('includeUnavailable', i, false) as boolean;
-	const userId = readText(this, 'cartFilters.userId', 'User ID', i, { maxLength: 64 });
+	const userId = readText(this, 'filters.userId', 'User ID', i, { maxLength: 64 });
 	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoCartList, {
 		itemIndex: i,
 		query: userId ? { userId } : undefined,

@@ -11,11 +11,11 @@ export const taobao: PlatformOperations = {
 	defaultOperation: 'addItem',
 	operations: { addItem, createOrder, getMany, previewOrder, removeItems, updateQuantity },
 	options: [
-		{ name: 'Add Item', value: 'addItem', action: 'Add an item to the Taobao cart', description: 'Add a Taobao item SKU to the cart' },
-		{ name: 'Create Order', value: 'createOrder', action: 'Create a Taobao order from the cart', description: 'Order cart lines for a receiver (usually your forwarder warehouse)' },
-		{ name: 'Get Many', value: 'getMany', action: 'Get many Taobao cart items', description: 'List the cart lines' },
-		{ name: 'Preview Order', value: 'previewOrder', action: 'Preview a Taobao order from the cart', description: 'Price cart lines with postage before ordering' },
-		{ name: 'Remove Items', value: 'removeItems', action: 'Remove items from the Taobao cart', description: 'Delete cart lines' },
-		{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update a Taobao cart item quantity', description: 'Change how many of a cart line to order' },
+		{ name: 'Add Item', value: 'addItem', action: 'Add item to Taobao cart', description: 'Add a Taobao item SKU (item, SKU and Pandapon MP IDs, quantity) to the cart' },
+		{ name: 'Create Order', value: 'createOrder', action: 'Create Taobao order from cart', description: 'Order Taobao cart lines for a receiver (usually your forwarder warehouse). It spends money: Safety › Dry Run only previews, and Safety › Max Total stops a row whose previewed total is above it.' },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many Taobao cart items', description: 'List the lines of the Taobao cart with their cart IDs' },
+		{ name: 'Preview Order', value: 'previewOrder', action: 'Preview Taobao order from cart', description: 'Price Taobao cart lines with postage for a receiver, without ordering' },
+		{ name: 'Remove Items', value: 'removeItems', action: 'Remove items from Taobao cart', description: 'Delete Taobao cart lines by their cart IDs' },
+		{ name: 'Update Quantity', value: 'updateQuantity', action: 'Update Taobao cart item quantity', description: 'Change how many of one Taobao cart line to order' },
 	],
 };

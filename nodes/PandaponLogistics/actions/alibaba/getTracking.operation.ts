@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { orderIdField } from '../../../shared/orderId';
+import { orderIdField } from '../../../shared/fields/orderId';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 import { outputUnshippedField, toIsoTime, trackingItems, trackingUrl } from '../parcel';

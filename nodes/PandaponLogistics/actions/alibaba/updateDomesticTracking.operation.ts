@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { forOperation } from '../../../shared/operation';
-import { orderIdField } from '../../../shared/orderId';
+import { orderIdField } from '../../../shared/fields/orderId';
 import { readIdText, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { addressForm } from '../../../shared/address';
+import type { AddressLine } from '../../../shared/address';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { fenToYuan } from '../../../shared/money';
@@ -81,7 +83,7 @@ export async function previewFreight(
 	};
 }
 
-const CONSIGNEE_FIELDS: Array<{ name: string; displayName: string; placeholder: string; required?: boolean; maxLength: number }> = [
+const CONSIGNEE_FIELDS: Array<AddressLine & { maxLength: number }> = [
 	{ name: 'name', displayName: 'Name', placeholder: 'e.g. Jane Doe', required: true, maxLength: 100 },
 	{ name: 'phone', displayName: 'Phone', placeholder: 'e.g. +1 415 555 0100', required: true, maxLength: 40 },
 	{ name: 'country', displayName: 'Country Code', placeholder: 'e.g. US', required: true, maxLength: 10 },
@@ -91,29 +93,16 @@ const CONSIGNEE_FIELDS: Array<{ name: string; displayName: string; placeholder: 
 	{ name: 'postcode', displayName: 'Postcode', placeholder: 'e.g. 94105', maxLength: 20 },
 ];
 
-export const consigneeField: INodeProperties = {
-	displayName: 'Consignee',
-	name: 'consignee',
-	type: 'fixedCollection',
-	placeholder: 'Add Consignee',
-	default: {},
-	required: true,
-	description: 'Who receives the parcel abroad, usually your shop customer',
-	options: [
-		{
-			displayName: 'Consignee',
-			name: 'consignee',
-			values: CONSIGNEE_FIELDS.map((f) => ({
-				displayName: f.displayName,
-				name: f.name,
-				type: 'string' as const,
-				default: '',
-				placeholder: f.placeholder,
-				description: f.required ? 'Required' : undefined,
-			})),
-		},
-	],
-};
+export const consigneeField: INodeProperties = addressForm(
+	{
+		displayName: 'Consignee',
+		name: 'consignee',
+		placeholder: 'Add Consignee',
+		description: 'Who receives the parcel abroad, usually your shop customer',
+		section: { displayName: 'Consignee', name: 'consignee' },
+	},
+	CONSIGNEE_FIELDS,
+);
 
 export function readConsignee(ctx: IExecuteFunctions, i: number): IDataObject {
 	const raw = (ctx.getNodeParameter('consignee.consignee', i, {}) ?? {}) as IDataObject;

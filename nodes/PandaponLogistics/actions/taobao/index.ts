@@ -9,8 +9,8 @@ export const taobao: PlatformOperations = {
 		{
 			name: 'Get Tracking',
 			value: 'getTracking',
-			action: 'Get tracking for a Taobao order',
-			description: 'One item per parcel (partial shipments apart), ready for a shop fulfillment; unshipped orders give {shipped: false}',
+			action: 'Get Taobao order tracking',
+			description: 'One item per parcel of a Taobao order (partial shipments apart), ready for a shop fulfillment; unshipped orders give {shipped: false}',
 		},
 	],
 };

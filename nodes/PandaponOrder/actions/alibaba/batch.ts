@@ -5,6 +5,15 @@ import { collectItems, failItems, inInputOrder, pairedWith } from '../../../shar
 import type { CargoLine } from './cargo';
 import { readLines } from './cargo';
 
+/**
+ * Which seller each line went to, from per-seller entries that list their offers and specs: used by
+ * Preview Batch and Create Batch to give each seller's result the input items of its lines.
+ */
+export function sellerFinder(entries: Array<{ seller: string; lines: Array<{ offerId: unknown; specId?: unknown }> }>) {
+	return (line: CargoLine) =>
+		entries.find((e) => e.lines.some((l) => String(l.offerId) === line.offerId.toString() && (l.specId ?? '') === (line.specId ?? '')))?.seller;
+}
+
 /** All input items' lines, each remembering the input item it came from. */
 export async function collectLines(ctx: IExecuteFunctions) {
 	const { ok, failed } = await collectItems(ctx, (i) => readLines(ctx, i, true));

@@ -11,9 +11,9 @@ import { safetyOptions } from '../../../shared/safety/options';
 import { runWrites } from '../../../shared/safety/pipeline';
 import type { Sent, WriteRow } from '../../../shared/safety/pipeline';
 import { callPandapon } from '../../../shared/transport';
+import { sellerFinder } from './batch';
 import type { CargoLine } from './cargo';
 import { linesField, readLines } from './cargo';
-import { sellerFinder } from './previewBatch.operation';
 
 export const description: INodeProperties[] = [
 	...forOperation('1688', 'createBatch', [
@@ -65,6 +65,9 @@ function rowResults(rows: Array<WriteRow<Row>>, answer: Answer): Sent[] {
 		};
 	});
 }
+
+/** One batch call orders every item's lines, so Concurrency has nothing to run side by side. */
+export const sequential = true;
 
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runWrites<Row>(this, {

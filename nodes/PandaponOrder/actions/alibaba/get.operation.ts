@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
-import { orderIdField as sharedOrderIdField } from '../../../shared/orderId';
+import { orderIdField as sharedOrderIdField } from '../../../shared/fields/orderId';
 import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 import { moneyOut } from '../../../shared/units';

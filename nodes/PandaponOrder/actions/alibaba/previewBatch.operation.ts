@@ -5,8 +5,7 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation, showFor } from '../../../shared/operation';
 import { callPandapon } from '../../../shared/transport';
 import { moneyOut } from '../../../shared/units';
-import { itemsOfSeller, pairedWith, runBatch } from './batch';
-import type { CargoLine } from './cargo';
+import { itemsOfSeller, pairedWith, runBatch, sellerFinder } from './batch';
 import { linesField } from './cargo';
 
 export const description: INodeProperties[] = [
@@ -22,11 +21,8 @@ export const description: INodeProperties[] = [
 	addressProperty(showFor('1688', 'previewBatch')),
 ];
 
-/** Which seller each line went to, from per-seller entries that list their offers and specs. */
-export function sellerFinder(entries: Array<{ seller: string; lines: Array<{ offerId: unknown; specId?: unknown }> }>) {
-	return (line: CargoLine) =>
-		entries.find((e) => e.lines.some((l) => String(l.offerId) === line.offerId.toString() && (l.specId ?? '') === (line.specId ?? '')))?.seller;
-}
+/** One batch call prices every item's lines, so Concurrency has nothing to run side by side. */
+export const sequential = true;
 
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await runBatch(this, async ({ first, addressParam, cargoParamList, lines }) => {

@@ -4,6 +4,7 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
 import { compact, readId, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { NEW_ADDRESS } from '../../methods/loadOptions';
 
 const text = (displayName: string, name: string, placeholder: string, required = true): INodeProperties => ({
 	displayName,
@@ -20,9 +21,9 @@ export const description: INodeProperties[] = forOperation('1688', 'saveAddress'
 		name: 'addressId',
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getAddresses' },
-		default: '',
+		default: NEW_ADDRESS,
 		description:
-			'The saved address to update; choose none to add a new one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The saved address to update, or New Address to add one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		options: [],
 	},
 	text('Name', 'name', 'e.g. 王小明'),
@@ -35,7 +36,9 @@ export const description: INodeProperties[] = forOperation('1688', 'saveAddress'
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const field = (name: string, label: string, required = true) => readText(this, name, label, i, { required, maxLength: name === 'address' ? 200 : 100 });
-	const addressId = (this.getNodeParameter('addressId', i, '') as unknown) === '' ? undefined : readId(this, 'addressId', 'Saved Address Name or ID', i);
+	const chosen = this.getNodeParameter('addressId', i, NEW_ADDRESS) as unknown;
+	// An empty value (an expression that gives nothing) also adds a new address, as before the entry existed.
+	const addressId = chosen === NEW_ADDRESS || chosen === '' ? undefined : readId(this, 'addressId', 'Saved Address Name or ID', i);
 	const body = compact({
 		id: addressId,
 		name: field('name', 'Name'),

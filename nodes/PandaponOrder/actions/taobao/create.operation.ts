@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 	...forOperation('taobao', 'create', [
 		{
 			displayName: 'Additional Fields',
-			name: 'orderFields',
+			name: 'additionalFields',
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
@@ -33,10 +33,10 @@ export const description: INodeProperties[] = [
 					displayName: 'Purchase Amount (Fen)',
 					name: 'purchaseAmount',
 					type: 'number',
-					typeOptions: { minValue: 1, numberPrecision: 0 },
-					default: 1,
+					typeOptions: { minValue: 0, numberPrecision: 0 },
+					default: 0,
 					description:
-						'Budget for the whole order in fen (100 = ¥1): Taobao refuses the order if it would cost more. Pandapon requires it; when not added, the node previews the order first and uses its total.',
+						'Budget for the whole order in fen (100 = ¥1): Taobao refuses the order if it would cost more. Pandapon requires it; at 0 (or when not added) the node previews the order first and uses its total.',
 				},
 				{
 					displayName: 'Seller Order Number',
@@ -54,16 +54,17 @@ export const description: INodeProperties[] = [
 
 export const executeBatch = guardedWrites(function (i) {
 	const orderBody = readOrderBody(this, i);
-	const extra = this.getNodeParameter('orderFields', i, {}) as Record<string, unknown>;
+	const extra = this.getNodeParameter('additionalFields', i, {}) as Record<string, unknown>;
 	const body = {
 		...orderBody,
 		...compact({
+			// 0, the field's default, means "not given" like an absent field: a 0 budget could buy nothing.
 			purchaseAmount:
 				extra.purchaseAmount === undefined
 					? undefined
-					: readInteger(this, 'orderFields.purchaseAmount', 'Purchase Amount (Fen)', i, { min: 1 }),
-			orderSource: readText(this, 'orderFields.orderSource', 'Order Source', i, { maxLength: 64 }),
-			sellerOrderNumber: readText(this, 'orderFields.sellerOrderNumber', 'Seller Order Number', i, { maxLength: 64 }),
+					: readInteger(this, 'additionalFields.purchaseAmount', 'Purchase Amount (Fen)', i, { min: 0 }) || undefined,
+			orderSource: readText(this, 'additionalFields.orderSource', 'Order Source', i, { maxLength: 64 }),
+			sellerOrderNumber: readText(this, 'additionalFields.sellerOrderNumber', 'Seller Order Number', i, { maxLength: 64 }),
 		}),
 	};
 	return {

@@ -4,7 +4,7 @@ import { parseJsonBig, toIdDigits } from '../../../shared/bigJson';
 import { inputError } from '../../../shared/errors';
 import { forOperation } from '../../../shared/operation';
 import { checkText } from '../../../shared/params';
-import { readReceiver, receiverProperty } from './receiver';
+import { readReceiver, receiverProperty } from '../../../shared/fields/taobaoReceiver';
 
 /** One `orderLineList` entry as the API documents it (doc-en/api-263477610); ids as digit strings. */
 export interface TaobaoOrderLine {
@@ -69,9 +69,12 @@ const orderLineFields: INodeProperties[] = [
 						displayName: 'Unit Price (Fen)',
 						name: 'price',
 						type: 'number',
-						typeOptions: { minValue: 1, numberPrecision: 0 },
+						// No price is a safe default, so the field starts empty-like at 0 (valid in the form) and a
+						// line left at 0 is refused when the node runs rather than bought at a made-up price.
+						typeOptions: { minValue: 0, numberPrecision: 0 },
 						default: 0,
-						description: 'The price you expect to pay per unit, in fen (100 = ¥1); Preview gives the current one',
+						required: true,
+						description: 'The price you expect to pay per unit, in fen (100 = ¥1); Preview or Product › Get gives the current one. 0 is refused.',
 					},
 				],
 			},

@@ -1,11 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { fenToYuan } from '../../../shared/money';
-
-/** Ids go out as text (the transport already turned 19-digit ones into strings). */
-export function idText(value: unknown): string | undefined {
-	return value === undefined || value === null || value === '' ? undefined : String(value);
-}
+import { idText } from '../../../shared/responses';
 
 function subOrders(order: IDataObject): IDataObject[] {
 	return ((order.subOrders ?? []) as IDataObject[]).map((line) => ({

@@ -5,13 +5,14 @@ import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
 import { readId } from '../../../shared/params';
 import { totalFen } from '../../../shared/preview';
+import { idText } from '../../../shared/responses';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
 import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
 import { readOrder } from './get.operation';
 import { orderIdField } from './orderId';
-import { idText, simplifyTaobaoOrder } from './orderView';
+import { simplifyTaobaoOrder } from './orderView';
 
 export const description: INodeProperties[] = forOperation('taobao', 'pay', [orderIdField, safetyOptions]);
 

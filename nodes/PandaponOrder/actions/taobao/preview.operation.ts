@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { fenToYuan } from '../../../shared/money';
 import { totalFen } from '../../../shared/preview';
+import { idText } from '../../../shared/responses';
 import { callPandapon } from '../../../shared/transport';
-import { idText } from './orderView';
 import { orderInputFields, readOrderBody } from './orderLines';
 
 export const description: INodeProperties[] = orderInputFields('preview');

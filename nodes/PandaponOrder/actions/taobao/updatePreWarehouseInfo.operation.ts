@@ -5,7 +5,7 @@ import { forOperation, showFor } from '../../../shared/operation';
 import { readId } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 import { orderIdField } from './orderId';
-import { readReceiver, receiverProperty } from './receiver';
+import { readReceiver, receiverProperty } from '../../../shared/fields/taobaoReceiver';
 
 export const description: INodeProperties[] = [
 	...forOperation('taobao', 'updatePreWarehouseInfo', [orderIdField]),

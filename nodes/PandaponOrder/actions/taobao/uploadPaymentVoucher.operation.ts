@@ -4,8 +4,8 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { imageFields, readImage } from '../../../shared/image';
 import { forOperation } from '../../../shared/operation';
 import { compact, readId, readText } from '../../../shared/params';
+import { idText } from '../../../shared/responses';
 import { callPandapon } from '../../../shared/transport';
-import { idText } from './orderView';
 import { orderIdField } from './orderId';
 
 export const description: INodeProperties[] = forOperation('taobao', 'uploadPaymentVoucher', [

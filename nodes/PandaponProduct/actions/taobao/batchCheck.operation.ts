@@ -84,6 +84,9 @@ function resultFor(w: Wanted, product: IDataObject | undefined, reason: string |
 	};
 }
 
+/** Chunks of item IDs are checked one after the other, so Concurrency has no effect. */
+export const sequential = true;
+
 export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { ok, failed } = await collectItems(this, (i) => readWanted(this, i));
 	const out: INodeExecutionData[] = [...failed];

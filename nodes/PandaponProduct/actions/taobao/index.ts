@@ -11,11 +11,11 @@ export const taobao: PlatformOperations = {
 	defaultOperation: 'search',
 	operations: { batchCheck, get, getSource, search, searchByImage, searchShop },
 	options: [
-		{ name: 'Batch Check', value: 'batchCheck', action: 'Check many taobao items at once', description: 'Check whether items can be bought through Pandapon, with their cart IDs' },
-		{ name: 'Get', value: 'get', action: 'Get a taobao item', description: 'Read one item with its SKUs and prices' },
-		{ name: 'Get Source', value: 'getSource', action: 'Get the source of a taobao item', description: 'Read where an item comes from (Taobao or Tmall), translated' },
-		{ name: 'Search', value: 'search', action: 'Search taobao items by keyword', description: 'Find items by keyword' },
-		{ name: 'Search by Image', value: 'searchByImage', action: 'Search taobao items by image', description: 'Find items that look like a picture' },
-		{ name: 'Search Shop', value: 'searchShop', action: 'Search a taobao shop', description: 'Find items within one shop' },
+		{ name: 'Batch Check', value: 'batchCheck', action: 'Check Taobao items in batch', description: 'Check whether Taobao items can be bought through Pandapon, with the MP IDs the cart needs' },
+		{ name: 'Get', value: 'get', action: 'Get Taobao item', description: 'Read one Taobao item by its item ID, with its SKUs and prices' },
+		{ name: 'Get Source', value: 'getSource', action: 'Get Taobao item source', description: 'Read where a Taobao item comes from (Taobao or Tmall), translated' },
+		{ name: 'Search', value: 'search', action: 'Search Taobao items by keyword', description: 'Find Taobao items by keyword' },
+		{ name: 'Search by Image', value: 'searchByImage', action: 'Search Taobao items by image', description: 'Find Taobao items that look like a picture (binary or URL)' },
+		{ name: 'Search Shop', value: 'searchShop', action: 'Search Taobao shop', description: 'Find items within one Taobao shop' },
 	],
 };

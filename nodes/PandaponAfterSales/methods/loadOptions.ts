@@ -1,12 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { companyOptions } from '../../PandaponLogistics/actions/alibaba/getCompanies.operation';
 import { toIdDigits } from '../../shared/bigJson';
 import { ENDPOINTS } from '../../shared/catalogue';
 import { callPandapon } from '../../shared/transport';
-import { requestReasons } from './alibaba/refund';
-import { requestRender } from './taobao/refund';
+import { requestReasons } from '../actions/alibaba/refund';
+import { requestRender } from '../actions/taobao/refund';
 
 /**
  * Dropdowns loaded from the API. Load options have no input item, so they read the fields the list
@@ -60,11 +59,6 @@ export async function getRefundReasons(this: ILoadOptionsFunctions): Promise<INo
 		goodsStatus,
 	});
 	return reasons.map((r) => option(r.name, Number(r.id), r.needVoucher === true ? 'Needs a voucher' : (r.tip as string) || undefined));
-}
-
-export async function getLogisticsCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const { data } = await callPandapon.call(this, ENDPOINTS.logistics1688Companies, { itemIndex: 0 });
-	return companyOptions(data);
 }
 
 export async function getTaobaoRefundReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

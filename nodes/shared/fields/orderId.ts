@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Platform } from './catalogue';
+import type { Platform } from '../catalogue';
 
 /** The Order ID parameter of every operation that acts on one order (ids are 19 digits: text, never numbers). */
 export function orderIdField(platform: Platform, description?: string): INodeProperties {

@@ -1,21 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors';
-import { checkText, compact } from '../../../shared/params';
+import { addressForm } from '../address';
+import type { AddressLine } from '../address';
+import { inputError } from '../errors';
+import { checkText, compact } from '../params';
 
 /**
  * Taobao's receiver object (order create `receiver`, cart create `orderAddress`, pre-warehouse
  * update): usually the forwarder's warehouse in China. `wire` is the API's key for each field.
  */
-const RECEIVER_FIELDS: Array<{
-	name: string;
-	wire: string;
-	displayName: string;
-	placeholder: string;
-	required?: boolean;
-	description?: string;
-	default?: string;
-}> = [
+const RECEIVER_FIELDS: Array<AddressLine & { wire: string }> = [
 	{ name: 'name', wire: 'name', displayName: 'Name', placeholder: 'e.g. 王小明 (仓库 A123)', required: true },
 	{ name: 'mobilePhone', wire: 'mobile_phone', displayName: 'Mobile Phone', placeholder: 'e.g. 13800138000', description: 'Mobile phone or phone is required' },
 	{ name: 'phone', wire: 'phone', displayName: 'Phone', placeholder: 'e.g. 0571-88888888' },
@@ -32,30 +26,10 @@ export function receiverProperty(
 	displayOptions: INodeProperties['displayOptions'],
 	description = 'Where the seller ships: usually your forwarder\'s warehouse in China',
 ): INodeProperties {
-	return {
-		displayName: 'Receiver',
-		name: 'receiver',
-		type: 'fixedCollection',
-		placeholder: 'Add Receiver',
-		default: {},
-		required: true,
-		displayOptions,
-		description,
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				values: RECEIVER_FIELDS.map((f) => ({
-					displayName: f.displayName,
-					name: f.name,
-					type: 'string' as const,
-					default: f.default ?? '',
-					placeholder: f.placeholder,
-					description: f.description ?? (f.required ? 'Required' : undefined),
-				})),
-			},
-		],
-	};
+	return addressForm(
+		{ displayName: 'Receiver', name: 'receiver', placeholder: 'Add Receiver', displayOptions, description, section: { displayName: 'Address', name: 'address' } },
+		RECEIVER_FIELDS,
+	);
 }
 
 /** Reads and checks the receiver of item `i`, keyed as the API names the fields. */
