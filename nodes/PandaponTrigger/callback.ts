@@ -208,19 +208,18 @@ const tokenCache = new Map<string, { token: string; until: number }>();
 export const TOKEN_CACHE_MS = 10_000;
 const TOKEN_CACHE_ENTRIES = 1_000;
 
-/** The Callback Token of the trigger's Pandapon Callback API credential; '' when none is set or it can't be read. */
+/**
+ * The Callback Token of the trigger's Pandapon Callback API credential; '' when none is attached or
+ * it holds none. A read that fails (n8n's database busy) throws and is not cached: that is not "no
+ * token", and refusing as if it were would turn away genuine messages for the cache's lifetime.
+ */
 async function callbackToken(ctx: IWebhookFunctions, now: number): Promise<string> {
 	const id = ctx.getNode().credentials?.[CALLBACK_CREDENTIAL_TYPE]?.id;
 	if (!id) return '';
 	const cached = tokenCache.get(id);
 	if (cached && cached.until > now) return cached.token;
-	let token = '';
-	try {
-		const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(CALLBACK_CREDENTIAL_TYPE);
-		if (typeof credentials.callbackToken === 'string') token = credentials.callbackToken;
-	} catch {
-		// Not readable is not set: every call is refused until it is.
-	}
+	const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(CALLBACK_CREDENTIAL_TYPE);
+	const token = typeof credentials.callbackToken === 'string' ? credentials.callbackToken : '';
 	tokenCache.delete(id);
 	if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.delete(tokenCache.keys().next().value as string);
 	tokenCache.set(id, { token, until: now + TOKEN_CACHE_MS });
@@ -258,7 +257,12 @@ export async function handleCallback(this: IWebhookFunctions, options: IDataObje
 	const rawBody = method === 'POST' ? rawBodyOf(request) : '';
 	const query = this.getQueryData() as Record<string, unknown>;
 	const now = Date.now();
-	const token = await callbackToken(this, now);
+	let token: string;
+	try {
+		token = await callbackToken(this, now);
+	} catch (error) {
+		return overloaded(`the Callback Token could not be read (${(error as Error).message})`);
+	}
 	const tokenRefused = tokenRefusal({ token, query, headers: request.headers, options });
 	if (tokenRefused) {
 		if (tokenProblem(token)) this.logger.warn(`Pandapon Trigger refused a call: ${tokenRefused.error}`, { workflowId: this.getWorkflow().id, node: this.getNode().name });

@@ -4,7 +4,7 @@
  * endpoints listing every node, its tool variant, the credential and their icons.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import { PACKAGE_NAME } from '../../scripts/communityPackage';
 import { ROOT } from '../../scripts/host';
@@ -32,7 +32,8 @@ interface TypeDescription {
 function describedName(file: string): { name: string; usableAsTool: boolean } {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(join(ROOT, file)) as Record<string, new () => { description: { name: string; usableAsTool?: boolean } }>;
-	const instance = new (Object.values(exported)[0])();
+	// n8n's loader takes the export named like the file (PandaponCart.node.js → PandaponCart).
+	const instance = new exported[basename(file, '.node.js')]();
 	return { name: instance.description.name, usableAsTool: instance.description.usableAsTool === true };
 }
 

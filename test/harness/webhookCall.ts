@@ -21,6 +21,8 @@ export interface CallSpec {
 	headers?: Record<string, string>;
 	/** Credential data by type; a type left out is "not set on the node" (n8n throws). */
 	credentials?: Record<string, IDataObject>;
+	/** Credential types whose read fails as when n8n's database pool times out. */
+	unreadable?: string[];
 	row?: StaticDataRow;
 	workflowId?: string;
 }
@@ -79,6 +81,7 @@ export function webhookCall(spec: CallSpec): Call {
 		}),
 		getCredentials: async (type: string) => {
 			reads.push(type);
+			if (spec.unreadable?.includes(type)) throw new Error('operation timed out for an unknown reason');
 			const found = spec.credentials?.[type];
 			if (!found) throw new Error(`Node "Pandapon Trigger" does not have any credentials of type "${type}" set`);
 			return { ...found };

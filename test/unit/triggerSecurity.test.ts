@@ -42,6 +42,17 @@ describe('Pandapon Trigger webhook security', () => {
 		expect(reads).toEqual(['pandaponCallbackApi']);
 	});
 
+	it('a callback credential that cannot be read (n8n busy) is answered 503 and not remembered as "no token"', async () => {
+		const credentials = { pandaponCallbackApi: { callbackToken: `${TOKEN}-busy` }, pandaponApi: api };
+		const busy = await send({ body: message(3), query: { token: `${TOKEN}-busy` }, credentials, unreadable: ['pandaponCallbackApi'] });
+		expect(busy.answer.status).toBe(503);
+		expect(busy.answer.body?.error).toMatch(/^the Callback Token could not be read \(operation timed out for an unknown reason\)/);
+		expect(busy.ran(busy.result)).toBe(false);
+		expect(busy.logs.join('\n')).toMatch(/^warn: Pandapon Trigger: the Callback Token could not be read/);
+		const next = await send({ body: message(3), query: { token: `${TOKEN}-busy` }, credentials });
+		expect(next.ran(next.result)).toBe(true);
+	});
+
 	it('without a Pandapon Callback API credential, or with a placeholder token, answers 401 and says why in the log', async () => {
 		for (const credentials of [{ pandaponApi: api } as Record<string, IDataObject>, { pandaponCallbackApi: { callbackToken: 'change-me-long-random-token' }, pandaponApi: api }]) {
 			const call = await send({ body: message(2), credentials, query: { token: 'change-me-long-random-token' } });
