@@ -33,7 +33,7 @@ const md5 = perSecond(() => createHash('md5').update(text, 'utf8').digest('hex')
 const fixed = perSecond(() => signedHeaders(credentials, request));
 const fresh = perSecond(() => signedHeaders(credentials, { ...request, nonce: undefined, timestamp: undefined }));
 report(
-	'Signing (default D1 rule), single thread',
+	'Signing (default rule), single thread',
 	[
 		['bare MD5 of the signing string', `${Math.round(md5).toLocaleString('en')} /s`],
 		['signedHeaders, given nonce', `${Math.round(fixed).toLocaleString('en')} /s`],

@@ -14,7 +14,7 @@ import { DEFAULT_SIGNING_TEMPLATE } from '../nodes/shared/signing';
 const REFUSED_MESSAGE =
 	'Pandapon answered but refused the call. Check the access key, access secret and user ID; if they are right, check the signing settings and this machine\'s clock.';
 
-/** An envelope without data is a refusal even when it comes with HTTP 200 (decision D3). */
+/** An envelope without data is a refusal even when it comes with HTTP 200: success needs an envelope with code 200 (README, *Where Pandapon's pages are silent*). */
 const REFUSED_ENVELOPE_RULES: IAuthenticateRuleResponseSuccessBody[] = [
 	{ type: 'responseSuccessBody', properties: { key: 'data', value: undefined, message: REFUSED_MESSAGE } },
 	{ type: 'responseSuccessBody', properties: { key: 'data', value: null, message: REFUSED_MESSAGE } },

@@ -5,8 +5,9 @@ import { messageTypeOf } from '../nodes/shared/messages';
 import type { TriggerEvent } from '../nodes/shared/messages';
 import { signedHeaders } from '../nodes/shared/signing';
 import type { SigningRule } from '../nodes/shared/signing';
+import type { SandboxEvent } from './records';
 import { orderDetail } from './state';
-import type { SandboxEvent, SandboxState } from './state';
+import type { SandboxState } from './state';
 
 /**
  * Pushes Pandapon's message envelope to a callback URL on every modelled state change, the way the

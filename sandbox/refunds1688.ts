@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { Order, OrderStatus, Refund1688, SandboxState } from './state';
-import { CODES, SandboxError } from './state';
+import { CODES, SandboxError } from './errors';
 import { LOGISTICS_COMPANIES } from './warehouse';
 
 /**

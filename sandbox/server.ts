@@ -13,11 +13,12 @@ import { CallbackDelivery } from './callbacks';
 import type { CallbackOptions } from './callbacks';
 import { CONTRACT } from './contract/index';
 import { publishedPage, responseIssues } from './contract/published';
+import { CODES, SandboxError } from './errors';
 import { DEFAULT_VARIANTS } from './handlers/common';
 import type { Variants } from './handlers/common';
 import { HANDLERS } from './handlers/index';
 import { recordWrite, replayJournal } from './journal';
-import { CODES, SandboxError, SandboxState } from './state';
+import { SandboxState } from './state';
 
 export const DEMO_ACCESS_KEY = 'demo-access-key';
 export const DEMO_ACCESS_SECRET = 'demo-access-secret-change-me';

@@ -1,34 +1,8 @@
+import { CODES, SandboxError } from './errors';
+import type { Parcel, SandboxEvent } from './records';
 import { findSpec, sellerOf } from './seed';
 import { TaobaoRefunds } from './taobao/refunds';
 import { TaobaoState } from './taobao/state';
-
-/** A business refusal, answered as an envelope with the sandbox's own code (see sandbox/README.md). */
-export class SandboxError extends Error {
-	constructor(
-		readonly httpStatus: number,
-		readonly code: number,
-		message: string,
-	) {
-		super(message);
-	}
-}
-
-export const CODES = {
-	ok: 200,
-	invalidRequest: 4000,
-	missingHeaders: 4001,
-	unknownAccessKey: 4010,
-	badSignature: 4030,
-	notFound: 4040,
-	unknownPath: 4041,
-	conflict: 4090,
-	staleTimestamp: 4120,
-	nonceReused: 4121,
-	rateLimited: 4290,
-	internal: 5000,
-	injected: 5001,
-	notImplemented: 5010,
-} as const;
 
 export interface CartLine {
 	id: number;
@@ -58,15 +32,6 @@ export type OrderStatus =
 	| 'cancel'
 	| 'terminated';
 
-export interface Parcel {
-	logisticsId: string;
-	companyCode: string;
-	companyName: string;
-	trackingNo: string;
-	subItemIds: bigint[];
-	shippedAt: number;
-	events: Array<{ at: number; text: string }>;
-}
 
 export type RefundStatus = 'waitselleragree' | 'waitbuyersend' | 'waitsellerreceive' | 'refundsuccess' | 'refundclose';
 
@@ -86,14 +51,6 @@ export interface Refund1688 {
 	createdAt: number;
 }
 
-/** A state change the API would push as a message callback (issue 4 turns these into callbacks). */
-export interface SandboxEvent {
-	type: 'create' | 'pay' | 'ship' | 'partialShip' | 'priceChange' | 'cancel' | 'refund' | 'confirm';
-	platform: '1688' | 'taobao';
-	orderId: string;
-	at: number;
-	detail?: Record<string, unknown>;
-}
 
 export interface Order {
 	id: bigint;

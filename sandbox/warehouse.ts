@@ -4,7 +4,7 @@
  * paid 1688 orders, and the domestic tracking numbers the buyer reports for inbound parcels.
  * Amounts in fen, weights in grams, dimensions in centimetres.
  */
-import { CODES, SandboxError } from './state';
+import { CODES, SandboxError } from './errors';
 import type { Order, SandboxState } from './state';
 
 /** Domestic carriers, in the shape of 1688's logistics company list. */

@@ -14,8 +14,8 @@ export const CALLBACK_CREDENTIAL_TYPE = 'pandaponCallbackApi';
 export const MAX_CALLBACK_BYTES = 512 * 1024;
 
 /**
- * Nonces of signed calls seen within their timestamp window. D1 signs the headers, not the body,
- * so a captured signature must not be usable twice, with this body or another.
+ * Nonces of signed calls seen within their timestamp window. The default signing rule signs the
+ * headers, not the body, so a captured signature must not be usable twice, with this body or another.
  */
 const usedNonces = new Map<string, number>();
 

@@ -7,8 +7,9 @@ import type { SignatureCase, SigningDigest, SigningRule } from './signing';
 export const DEFAULT_BASE_URL = 'https://api.pandapon.com';
 
 /**
- * The signing rule a credential asks for; the defaults of D1 unless the user switched to a custom
- * rule. An unsafe custom rule throws here, so it can neither sign a request nor accept a callback.
+ * The signing rule a credential asks for: the assumed default (README, *Where Pandapon's pages are
+ * silent*) unless the user switched to a custom rule. An unsafe custom rule throws here, so it can
+ * neither sign a request nor accept a callback.
  */
 export function signingRuleOf(credentials: ICredentialDataDecryptedObject): SigningRule {
 	if (credentials.customSigning !== true) return DEFAULT_SIGNING_RULE;

@@ -1,6 +1,6 @@
 /**
- * JSON that keeps 19-digit ids exact (decision D4). 1688 order ids exceed 2^53 - 1, so JSON.parse
- * would round them; a JS number must never hold one.
+ * JSON that keeps 19-digit ids exact. 1688 order ids exceed 2^53 - 1, so JSON.parse would round
+ * them; a JS number must never hold one.
  */
 
 const BIGINT_MARKER = '\u0000bigint:';

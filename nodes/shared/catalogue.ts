@@ -1,7 +1,7 @@
 /**
- * Every Pandapon endpoint the package calls (decision D6). `documented` rows follow a published
- * page; `inferred` rows take their path from the naming of documented neighbours because the page
- * body was not available. The README's operation table is generated from this list.
+ * Every Pandapon endpoint the package calls. `documented` rows follow a published page; `inferred`
+ * rows take their path from the naming of documented neighbours because the page body was not
+ * available. The README's operation table is generated from this list.
  */
 export type Platform = '1688' | 'taobao';
 
@@ -13,12 +13,12 @@ export interface Endpoint {
 	method: 'GET' | 'POST';
 	/** `{name}` marks a path parameter (CallOptions.path fills it in). */
 	path: string;
-	/** Writes are never retried blindly (decision D8). */
+	/** Writes are never retried blindly: a repeated create or pay could buy twice. */
 	kind: 'read' | 'write';
 	provenance: 'documented' | 'inferred';
 	/** Pandapon marks the page 开发中 (in development): usable, but it may still change. */
 	inDevelopment: boolean;
-	/** The documentation page the row comes from (short form, see ../shared/pandapon-api.md). */
+	/** The documentation page the row comes from; `doc-en/api-263477662` is https://doc-en.pandapon.com/api-263477662. */
 	source: string;
 	summary: string;
 }

@@ -1,6 +1,6 @@
 import { parseJsonBig } from './bigJson';
 
-/** What Pandapon said when a call did not succeed (decision D3). */
+/** What Pandapon said when a call did not succeed (see readEnvelope for what success needs). */
 export interface PandaponFailure {
 	/** 0 when no HTTP answer arrived (timeout, reset, refused). */
 	httpStatus: number;

@@ -4,9 +4,9 @@ import { parseJsonBig } from './bigJson';
 import type { Platform } from './catalogue';
 
 /**
- * Pandapon's message callbacks (decision D7). Two message types are documented; the rest follow
- * their naming (`<PLATFORM>_ORDER_BUYER_VIEW_ORDER_<EVENT>`) and the sister API's event list, so
- * they are marked inferred, and the trigger also passes unknown types through on request.
+ * Pandapon's message callbacks. Two message types are documented; the rest follow their naming
+ * (`<PLATFORM>_ORDER_BUYER_VIEW_ORDER_<EVENT>`) and the sister API's event list, so they are marked
+ * inferred, and the trigger also passes unknown types through on request.
  */
 export type TriggerEvent =
 	| 'created'

@@ -58,7 +58,7 @@ export function previewTotal(node: INode, i: number, endpoint: EndpointKey, data
 	return { totalFen: total, preview: simplifyPreview(endpoint, data) };
 }
 
-/** Totals across the per-seller previews, fen with yuan beside (D5); unreadable amounts stay undefined. */
+/** Totals across the per-seller previews, fen with yuan beside (units.ts); unreadable amounts stay undefined. */
 export function simplifyPreview(endpoint: EndpointKey, data: unknown): IDataObject {
 	const list = (Array.isArray(previews(data)) ? previews(data) : []) as IDataObject[];
 	const sum = (key: string) => {

@@ -1,9 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 /**
- * Pandapon's published docs name the signed headers but not the formula (decision D1), so the rule
- * is data: a template, a digest and an output case. The defaults reproduce D1; the credential lets
- * users change them without a new release if Pandapon's real rule turns out to differ.
+ * Pandapon's published docs name the signed headers but not the formula, so the rule is data: a
+ * template, a digest and an output case. The defaults are the rule the package assumes (README,
+ * *Where Pandapon's pages are silent*); the credential lets users change them without a new release
+ * if Pandapon's real rule turns out to differ.
  */
 export type SigningDigest = 'md5' | 'sha256' | 'hmacMd5' | 'hmacSha256';
 export type SignatureCase = 'upper' | 'lower';

@@ -77,7 +77,7 @@ export function retryDelay(policy: RetryPolicy, attempt: number, retryAfter?: st
 /**
  * Whether one more attempt is allowed. Reads retry rate limits, server errors and transport
  * failures. A write is re-sent only after a 429 or a refused connection: both prove the API never
- * acted on it. Anything else may have taken effect, so it is reported, not repeated (D8).
+ * acted on it. Anything else may have taken effect, so it is reported, not repeated.
  */
 export function mayRetry(kind: Endpoint['kind'], status: number | TransportFailure): boolean {
 	if (status === 429 || status === 'refused') return true;

@@ -4,10 +4,10 @@ import type { EndpointKey } from './catalogue';
 import { fenToYuan } from './money';
 
 /**
- * The unit of every money field the package reads or sends, per endpoint (decision D5). Pandapon's
- * endpoints mix units: 1688's order detail answers in yuan decimals, its previews in fen, Taobao in
- * fen. An amount is converted only through this table, and a field missing from it is not an
- * amount the package can use.
+ * The unit of every money field the package reads or sends, per endpoint. Pandapon's endpoints mix
+ * units: 1688's order detail answers in yuan decimals, its previews in fen, Taobao in fen. An
+ * amount is converted only through this table, and a field missing from it is not an amount the
+ * package can use.
  */
 export type MoneyUnit = 'fen' | 'yuan';
 

@@ -1,6 +1,6 @@
 import { createRefundClaim, refundInfo, refundReasons, submitReturnShipment, uploadVoucher } from '../refunds1688';
 import type { GoodsStatus1688, RefundClaim } from '../refunds1688';
-import { CODES, SandboxError } from '../state';
+import { CODES, SandboxError } from '../errors';
 import { DISTRIBUTOR_ID } from '../taobao/refunds';
 import type { GoodsStatus, RefundType } from '../taobao/refunds';
 import type { AreaHandlers } from './common';

@@ -1,4 +1,5 @@
-import type { Parcel, SandboxState } from '../state';
+import type { Parcel } from '../records';
+import type { SandboxState } from '../state';
 import { LOGISTICS_COMPANIES, WarehouseState } from '../warehouse';
 import type { Consignee, Dimensions } from '../warehouse';
 import type { AreaHandlers } from './common';

@@ -1,4 +1,5 @@
-import { CODES, orderDetail, orderTotals, SandboxError } from '../state';
+import { CODES, SandboxError } from '../errors';
+import { orderDetail, orderTotals } from '../state';
 import type { OrderLine, SandboxState } from '../state';
 import type { AreaHandlers } from './common';
 import { orderInput } from './common';

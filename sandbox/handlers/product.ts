@@ -15,7 +15,7 @@ import {
 } from '../productData';
 import type { CatalogueItem, CatalogueOffer, Category, Language, OfferFilter } from '../productData';
 import { sellerOf } from '../seed';
-import { CODES, SandboxError } from '../state';
+import { CODES, SandboxError } from '../errors';
 import type { AreaHandlers } from './common';
 
 /** The list shape of §1.7, used by every product list (1688 and Taobao). */

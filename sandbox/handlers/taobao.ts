@@ -1,5 +1,5 @@
-import type { Parcel } from '../state';
-import { CODES, SandboxError } from '../state';
+import { CODES, SandboxError } from '../errors';
+import type { Parcel } from '../records';
 import { TAOBAO_ITEMS } from '../taobao/seed';
 import { taobaoOrderTotals } from '../taobao/state';
 import type { TaobaoOrder, TaobaoOrderStatus, TaobaoQuoteLine, TaobaoState } from '../taobao/state';

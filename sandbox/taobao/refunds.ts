@@ -1,6 +1,6 @@
-import type { SandboxState } from '../state';
-import { CODES, SandboxError } from '../state';
-import type { TaobaoOrder, TaobaoOrderLine } from './state';
+import { CODES, SandboxError } from '../errors';
+import type { SandboxEvent } from '../records';
+import type { TaobaoOrder, TaobaoOrderLine, TaobaoState } from './state';
 
 /** The buyer's distributor account as the reverse-order pages show it: text (doc-vnm/api-250496551). */
 export const DISTRIBUTOR_ID = '2100007341207';
@@ -92,6 +92,17 @@ const RETURN_ADDRESS = {
 const FIRST_REFUND_ID = 203456710223344556n;
 const RETURN_WINDOW_MS = 7 * 24 * 3600_000;
 
+/**
+ * What reverse orders need from the sandbox that holds them (a SandboxState): its clock, its
+ * event stream and the Taobao orders. Named here so that this file does not import `state.ts`,
+ * which imports this one.
+ */
+export interface RefundHost {
+	clock(): number;
+	emit(type: SandboxEvent['type'], platform: SandboxEvent['platform'], orderId: string, detail?: Record<string, unknown>): void;
+	readonly taobao: Pick<TaobaoState, 'orders'>;
+}
+
 const invalid = (msg: string) => new SandboxError(200, CODES.invalidRequest, msg);
 const conflict = (msg: string) => new SandboxError(200, CODES.conflict, msg);
 
@@ -112,7 +123,7 @@ export class TaobaoRefunds {
 	}
 
 	/** What Taobao would allow for a sub-order: reasons, goods statuses, amounts, and any open reverse order. */
-	render(state: SandboxState, subOrderId: string, refundType: RefundType, goodsStatus: GoodsStatus): unknown {
+	render(state: RefundHost, subOrderId: string, refundType: RefundType, goodsStatus: GoodsStatus): unknown {
 		const { order, line } = this.subOrder(state, subOrderId);
 		const goodsStatuses = this.goodsStatuses(order, refundType);
 		if (!goodsStatuses.includes(goodsStatus)) {
@@ -139,7 +150,7 @@ export class TaobaoRefunds {
 	}
 
 	create(
-		state: SandboxState,
+		state: RefundHost,
 		input: { subOrderId: string; refundType: RefundType; goodsStatus: GoodsStatus; reasonId: number; refundFee: number; memo?: string; images: string[] },
 	): TaobaoRefund {
 		const { order, line } = this.subOrder(state, input.subOrderId);
@@ -170,7 +181,7 @@ export class TaobaoRefunds {
 	}
 
 	modify(
-		state: SandboxState,
+		state: RefundHost,
 		refundId: string,
 		change: { goodsStatus?: GoodsStatus; reasonId?: number; refundFee?: number; memo?: string; images?: string[] },
 	): TaobaoRefund {
@@ -197,7 +208,7 @@ export class TaobaoRefunds {
 		return refund;
 	}
 
-	cancel(state: SandboxState, refundId: string): TaobaoRefund {
+	cancel(state: RefundHost, refundId: string): TaobaoRefund {
 		const refund = this.refund(refundId);
 		if (refund.status === 'SUCCESS' || refund.status === 'CLOSED') {
 			throw conflict(`reverse order ${refundId} is ${refund.status} and cannot be cancelled`);
@@ -208,7 +219,7 @@ export class TaobaoRefunds {
 		return refund;
 	}
 
-	message(state: SandboxState, refundId: string, content: string, images: string[]): TaobaoRefundMessage {
+	message(state: RefundHost, refundId: string, content: string, images: string[]): TaobaoRefundMessage {
 		const refund = this.refund(refundId);
 		if (refund.status === 'CLOSED') throw conflict(`reverse order ${refundId} is closed; no more messages`);
 		return this.say(refund, 'BUYER', content, images, state.clock());
@@ -225,7 +236,7 @@ export class TaobaoRefunds {
 		};
 	}
 
-	submitReturn(state: SandboxState, refundId: string, companyCode: string, waybillNo: string): TaobaoRefund {
+	submitReturn(state: RefundHost, refundId: string, companyCode: string, waybillNo: string): TaobaoRefund {
 		const refund = this.awaitingReturn(refundId);
 		const company = RETURN_COMPANIES.find((c) => c.code === companyCode);
 		if (!company) throw invalid(`logistics company ${companyCode} is not offered for this return`);
@@ -238,7 +249,7 @@ export class TaobaoRefunds {
 	}
 
 	/** The seller's side, for tests: agree (a return then waits for the goods; a refund is paid). */
-	sellerAgree(state: SandboxState, refundId: string): TaobaoRefund {
+	sellerAgree(state: RefundHost, refundId: string): TaobaoRefund {
 		const refund = this.refund(refundId);
 		if (refund.status !== 'WAIT_SELLER_AGREE') throw conflict(`reverse order ${refundId} is ${refund.status}`);
 		refund.status = refund.refundType === 2 ? 'WAIT_BUYER_RETURN_GOODS' : 'SUCCESS';
@@ -247,7 +258,7 @@ export class TaobaoRefunds {
 		return refund;
 	}
 
-	sellerRefuse(state: SandboxState, refundId: string, why: string): TaobaoRefund {
+	sellerRefuse(state: RefundHost, refundId: string, why: string): TaobaoRefund {
 		const refund = this.refund(refundId);
 		if (refund.status !== 'WAIT_SELLER_AGREE' && refund.status !== 'WAIT_SELLER_CONFIRM_GOODS') {
 			throw conflict(`reverse order ${refundId} is ${refund.status}`);
@@ -265,7 +276,7 @@ export class TaobaoRefunds {
 			.sort((a, b) => b.createdAt - a.createdAt || (b.refundId > a.refundId ? 1 : -1));
 	}
 
-	detail(state: SandboxState, refund: TaobaoRefund): Record<string, unknown> {
+	detail(state: RefundHost, refund: TaobaoRefund): Record<string, unknown> {
 		const { line } = this.subOrder(state, refund.subOrderId.toString());
 		const reason = Object.values(REASONS).flat().find((r) => r.reasonId === refund.reasonId);
 		return {
@@ -301,7 +312,7 @@ export class TaobaoRefunds {
 	 * `refundOrderAggregate` as the query and cancel pages show it: the reverse order with its
 	 * `logistics` and `purchaseOrderLine` objects (doc/api-250313087).
 	 */
-	aggregate(state: SandboxState, refund: TaobaoRefund): Record<string, unknown> {
+	aggregate(state: RefundHost, refund: TaobaoRefund): Record<string, unknown> {
 		const { order, line } = this.subOrder(state, refund.subOrderId.toString());
 		const shipment = refund.returnShipment;
 		return {
@@ -348,7 +359,7 @@ export class TaobaoRefunds {
 		return refund;
 	}
 
-	private subOrder(state: SandboxState, subOrderId: string): { order: TaobaoOrder; line: TaobaoOrderLine } {
+	private subOrder(state: RefundHost, subOrderId: string): { order: TaobaoOrder; line: TaobaoOrderLine } {
 		for (const order of state.taobao.orders.values()) {
 			const line = order.lines.find((l) => l.subOrderId.toString() === subOrderId);
 			if (line) return { order, line };

@@ -1,5 +1,5 @@
-import type { Parcel, SandboxEvent } from '../state';
-import { CODES, SandboxError } from '../state';
+import { CODES, SandboxError } from '../errors';
+import type { Parcel, SandboxEvent } from '../records';
 import { TAOBAO_CARRIERS, TAOBAO_SHOP_POSTAGE_FEN } from './extraSeed';
 import { findTaobaoSku, TAOBAO_ITEMS } from './seed';
 import type { TaobaoItem, TaobaoSku } from './seed';

@@ -126,7 +126,7 @@ export const serverCases: Case[] = [
 			);
 			assertEqual((await post(`${url}?token=${TOKEN}`, body, forged)).status, 401, 'tampered signature');
 			assertEqual((await post(`${url}?token=${TOKEN}`, '{"messageType": 1}')).status, 400, 'malformed body');
-			// A genuine signed call, then its headers replayed with another body: D1 does not sign the body.
+			// A genuine signed call, then its headers replayed with another body: the default rule does not sign the body.
 			const genuine = signedHeaders(
 				{ accessKey, accessSecret: sandbox.options.accessSecret, userId, rule: (await import('../../nodes/shared/signing')).DEFAULT_SIGNING_RULE },
 				{ method: 'POST', path: new URL(url).pathname, body },
@@ -185,7 +185,7 @@ export const serverCases: Case[] = [
 			const junkOrder = placeOrder(sandbox).id;
 			const sign = (secret: string, body: string, timestamp = String(Date.now())) =>
 				signedHeaders({ accessKey, accessSecret: secret, userId, rule }, { method: 'POST', path, body, timestamp });
-			// D1 signs the headers, not the body: one captured signature sent with 100 bodies may run once.
+			// The default rule signs the headers, not the body: one captured signature sent with 100 bodies may run once.
 			const captured = sign(accessSecret, message(replayOrders[0]));
 			const junk = message(junkOrder);
 			const hour = 3_600_000;

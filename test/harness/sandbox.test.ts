@@ -6,8 +6,8 @@ import { MAX_BODY_BYTES, startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 
 /**
- * An independent implementation of decision D1, written from the text of the decision and not
- * from nodes/shared/signing.ts: sorted signed headers as name=value joined by &, then &key=secret,
+ * An independent implementation of the default signing rule, written from the README's statement
+ * of it (*Where Pandapon's pages are silent*) and not from nodes/shared/signing.ts: sorted signed headers as name=value joined by &, then &key=secret,
  * MD5, hex, upper case.
  */
 function independentSign(accessKey: string, nonce: string, timestamp: string, secret: string): string {
@@ -50,7 +50,7 @@ afterEach(async () => {
 describe('sandbox authentication and contract', () => {
 	const body = '{"offerId":672200114455,"quantity":1}';
 
-	it('accepts a request signed by an independent implementation of D1', async () => {
+	it('accepts a request signed by an independent implementation of the default signing rule', async () => {
 		const res = await call('/alibaba/cart/add', body, headersFor());
 		expect(res).toMatchObject({ status: 200, body: { code: 200 } });
 	});

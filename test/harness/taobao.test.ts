@@ -4,7 +4,7 @@ import { parseJsonBig } from '../../nodes/shared/bigJson';
 import { TAOBAO as TAOBAO_CONTRACT } from '../../sandbox/contract/taobao';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import type { SandboxEvent } from '../../sandbox/state';
+import type { SandboxEvent } from '../../sandbox/records';
 import type { EndpointKey } from '../../nodes/shared/catalogue';
 import { output, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
 import type { WorkflowSpec } from './engine';

@@ -14,7 +14,7 @@ import { RATE_LIMIT_RETRIES } from '../../nodes/shared/transport';
 import { warehouseOf } from '../../sandbox/handlers/logistics';
 import { startSandbox } from '../../sandbox/server';
 import type { Fault, Sandbox } from '../../sandbox/server';
-import { CODES } from '../../sandbox/state';
+import { CODES } from '../../sandbox/errors';
 import { outputItems, PACKAGE, runWorkflow, sandboxCredentials } from '../harness/engine';
 import { FAULTS } from './matrix';
 

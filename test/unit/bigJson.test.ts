@@ -1,6 +1,6 @@
 import { parseJsonBig, stringifyJsonBig, toIdDigits } from '../../nodes/shared/bigJson';
 
-describe('big-id JSON (decision D4)', () => {
+describe('big-id JSON', () => {
 	it('keeps integers beyond 2^53 exact as strings and leaves everything else alone', () => {
 		const text =
 			'{"orderId":2542285634920880794,"neg":-9007199254740993,"safe":9007199254740991,"price":12.5,"exp":1e21,' +

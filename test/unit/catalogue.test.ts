@@ -10,7 +10,7 @@ import { HANDLERS } from '../../sandbox/handlers/index';
 
 const NODES = { Cart: cart, Order: order, Product: product, Logistics: logistics, 'After-Sales': afterSales };
 
-describe('endpoint catalogue (decision D6)', () => {
+describe('endpoint catalogue', () => {
 	const keys = Object.keys(ENDPOINTS) as EndpointKey[];
 
 	it('has a sandbox contract and handler for every endpoint', () => {

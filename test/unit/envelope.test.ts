@@ -1,6 +1,6 @@
 import { readEnvelope } from '../../nodes/shared/envelope';
 
-describe('envelope (decision D3)', () => {
+describe('envelope', () => {
 	it('succeeds on HTTP 2xx with code 200 and keeps big ids exact', () => {
 		const result = readEnvelope(200, '{"requestId":"r1","code":200,"developId":1110890638347337996,"msg":"成功","data":{"orderId":2542285634920880794}}');
 		expect(result).toEqual({ ok: true, data: { orderId: '2542285634920880794' }, requestId: 'r1' });

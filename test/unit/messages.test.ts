@@ -1,6 +1,6 @@
 import { messageFingerprint, MESSAGE_TYPES, orderIdsOf, parseMessage, wanted } from '../../nodes/shared/messages';
 
-describe('message callbacks (decision D7)', () => {
+describe('message callbacks', () => {
 	const body1688 = '{"baseInfo":{"id":2542285634920880794,"idOfStr":"2542285634920880794","status":"waitbuyerpay"},"productItems":[]}';
 
 	it('reads the envelope with messageBody as an object or as a JSON string, keeping big ids', () => {

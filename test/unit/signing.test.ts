@@ -20,7 +20,7 @@ const base: SigningInput = {
 	secret: 'SECRET',
 };
 
-describe('signing (decision D1)', () => {
+describe('signing', () => {
 	it('builds the default string from the sorted signed headers and the secret', () => {
 		expect(signingString(DEFAULT_SIGNING_RULE.template, base)).toBe(
 			'access-key=AK&nonce-str=N32&timestamp=1715669977082&key=SECRET',

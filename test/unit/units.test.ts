@@ -14,7 +14,7 @@ import { PUBLISHED, publishedPage, responseIssues } from '../../sandbox/contract
 const node = { id: '1', name: 'Pay', type: 'x', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 const answer = (data: unknown) => ({ data, requestId: 'r1', clientRequestId: 'N0NCE' });
 
-describe('money units (decision D5)', () => {
+describe('money units', () => {
 	it('converts yuan to fen by digits, exactly, and refuses what is not an amount of fen', () => {
 		expect([yuanToFen(6.15), yuanToFen('6.15'), yuanToFen(39.9), yuanToFen(0.01), yuanToFen('5000'), yuanToFen('6.150'), yuanToFen(-39.89)]).toEqual([615, 615, 3990, 1, 500000, 615, -3989]);
 		expect([yuanToFen(6.155), yuanToFen('abc'), yuanToFen(Infinity), yuanToFen(undefined), yuanToFen('1e3')]).toEqual([undefined, undefined, undefined, undefined, undefined]);

@@ -41,7 +41,7 @@ export function checkCountry(ctx: IExecuteFunctions, raw: unknown, label: string
 	return code;
 }
 
-/** Order ids as digit strings, which is how the warehouse endpoints take them (never numbers, D4). */
+/** Order ids as digit strings, which is how the warehouse endpoints take them (never numbers: 19 digits do not fit one). */
 export function readOrderIds(ctx: IExecuteFunctions, i: number): string[] {
 	const ids = readIdList(ctx, 'orderIds', 'Order IDs', i).map(String);
 	if (ids.length > 50) throw inputError(ctx.getNode(), i, 'Order IDs', `${ids.length} IDs given; at most 50 ship together`);
@@ -52,7 +52,7 @@ export interface FreightPreview extends IDataObject {
 	totalFreightFen: number;
 }
 
-/** The warehouse's freight for orders consolidated into one parcel, in fen with yuan beside (D5). */
+/** The warehouse's freight for orders consolidated into one parcel, in fen with yuan beside (shared/units.ts). */
 export async function previewFreight(
 	this: IExecuteFunctions,
 	i: number,

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = forOperation('1688', 'get', [order
 
 /**
  * The fields a workflow usually needs from a 1688 order. 1688 answers amounts in yuan (discount in
- * fen); they come out in fen with yuan and the raw value beside (D5, units.ts). `prefix` is where
+ * fen); they come out in fen with yuan and the raw value beside (shared/units.ts). `prefix` is where
  * the order sits in the endpoint's answer.
  */
 export function simplifyOrder(data: unknown, endpoint: EndpointKey = 'order1688Detail', prefix = 'data.'): IDataObject {

@@ -17,7 +17,7 @@ function subOrders(order: IDataObject): IDataObject[] {
 
 /**
  * What Create answered (the page publishes no answer): the order id, totals in fen with yuan
- * beside (D5). Without a readable id the row is an unknown outcome (see shared/safety/written.ts).
+ * beside (shared/units.ts). Without a readable id the row is an unknown outcome (see shared/safety/written.ts).
  */
 export function createdOrder(data: unknown): IDataObject {
 	const order = (data ?? {}) as IDataObject;

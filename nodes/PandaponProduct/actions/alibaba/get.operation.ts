@@ -30,7 +30,7 @@ function attributesText(attributes: unknown): string {
 
 /**
  * The fields a workflow usually needs from an offer: IDs as text, the price span over its SKUs in
- * fen with yuan beside (D5), and one line per SKU with what ordering needs (spec ID, stock).
+ * fen with yuan beside (shared/units.ts), and one line per SKU with what ordering needs (spec ID, stock).
  */
 export function simplifyOffer(data: unknown): IDataObject {
 	const offer = (data ?? {}) as IDataObject;

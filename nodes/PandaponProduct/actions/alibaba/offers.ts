@@ -179,7 +179,7 @@ export function readSearchOptions(ctx: IExecuteFunctions, i: number, categoryIdT
 	});
 }
 
-/** A listed offer: its ID as text (it may be long) and its price in fen with yuan beside (D5). */
+/** A listed offer: its ID as text (it may be long) and its price in fen with yuan beside (shared/units.ts). */
 export function offerRow(row: IDataObject): IDataObject {
 	return {
 		...row,

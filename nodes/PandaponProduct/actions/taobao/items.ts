@@ -51,7 +51,7 @@ function propertiesText(properties: unknown): string {
 
 /**
  * The fields a workflow usually needs from a Taobao item: IDs as text, prices in fen with yuan
- * beside (D5), and per SKU what the cart needs (`mpId`, `mpSkuId`, stock).
+ * beside (shared/units.ts), and per SKU what the cart needs (`mpId`, `mpSkuId`, stock).
  */
 export function simplifyItem(data: unknown): IDataObject {
 	const item = (data ?? {}) as IDataObject;
