@@ -15,7 +15,7 @@ import { Agent, request } from 'undici';
 import { stringifyJsonBig } from '../nodes/shared/bigJson';
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/pool';
 import { DEFAULT_SIGNING_RULE, signedHeaders } from '../nodes/shared/signing';
-import { ensureHost, executionJson, freePort, installPackage, lastExecutionError, n8nEnv, NODE24, runN8n } from '../scripts/host';
+import { ensureHost, freePort, HOST_DIR, installPackage, lastExecutionError, n8nEnv, NODE24, runN8n } from '../scripts/host';
 import { startSandbox } from '../sandbox/server';
 import type { Sandbox } from '../sandbox/server';
 import { importSandboxCredential } from '../test/e2e/headless.e2e';
@@ -29,6 +29,7 @@ const ADDRESS = { fullName: '王小明', mobile: '13800138000', provinceText: '�
 const ADD_BODY = stringifyJsonBig({ ...OFFER, quantity: 1 });
 const CREATE_BODY = stringifyJsonBig({ flow: 'general', addressParam: ADDRESS, cargoParamList: [{ ...OFFER, quantity: 1 }] });
 const CRED = { pandaponApi: { id: 'PandaponSandbox1', name: 'Pandapon sandbox' } };
+const N8N_PACKAGE_DIR = join(HOST_DIR, 'node_modules', 'n8n');
 const STORE_KEYS = Number(process.env.BENCH_STORE_KEYS ?? 10_000);
 
 type Node = Record<string, unknown>;
@@ -93,17 +94,39 @@ function createAndPay(keyed: boolean): Node[] {
 	];
 }
 
+/** Runs a script on the fetched Node 24 (built-in SQLite) against a user folder's n8n database. */
+function inDatabase(userFolder: string, script: string): string {
+	return execFileSync(NODE24, ['--no-warnings', '-e', script, join(userFolder, '.n8n', 'database.sqlite'), N8N_PACKAGE_DIR], {
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
+}
+
 /**
- * The byte size of the node's key scope in n8n's database, read with the fetched Node's built-in
- * SQLite (n8n keeps one row per scope whose value lists every recorded hash).
+ * The byte size of the node's key scope in n8n's database (n8n keeps one row per scope whose value
+ * lists every recorded hash).
  */
 function keyStoreBytes(userFolder: string): number {
-	const script = `const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(process.argv[1], { readOnly: true });
-const row = db.prepare('SELECT COALESCE(SUM(LENGTH(value)), 0) AS bytes FROM processed_data').get();
-console.log(row.bytes);`;
-	const out = execFileSync(NODE24, ['--no-warnings', '-e', script, join(userFolder, '.n8n', 'database.sqlite')], { encoding: 'utf8' });
-	return Number(out.trim());
+	const script = `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1], { readOnly: true });
+console.log(db.prepare('SELECT COALESCE(SUM(LENGTH(value)), 0) AS bytes FROM processed_data').get().bytes);`;
+	return Number(inDatabase(userFolder, script).trim());
+}
+
+/**
+ * What each node named Work* did in the latest execution, read from the run n8n stored (decoded
+ * with n8n's own flatted): the same run `n8n execute --rawOutput` prints, but that output, megabytes
+ * at thousands of items, came back unparseable twice.
+ */
+function lastRunWork(userFolder: string): Array<{ ms: number; items: number; failed: number }> {
+	const script = `const db = new (require('node:sqlite').DatabaseSync)(process.argv[1], { readOnly: true });
+const { parse } = require(require.resolve('flatted', { paths: [process.argv[2]] }));
+const row = db.prepare('SELECT data FROM execution_data ORDER BY executionId DESC LIMIT 1').get();
+const work = Object.entries(parse(row.data).resultData.runData).filter(([name]) => name.startsWith('Work'));
+console.log(JSON.stringify(work.map(([, [run]]) => {
+	const items = run.data.main[0] ?? [];
+	return { ms: run.executionTime, items: items.length, failed: items.filter((i) => i.json.error !== undefined || i.json.duplicate === true).length };
+})));`;
+	return JSON.parse(inDatabase(userFolder, script)) as Array<{ ms: number; items: number; failed: number }>;
 }
 
 /** What users build today: a Code node signs each item, the HTTP Request node sends it. */
@@ -157,41 +180,18 @@ async function main(): Promise<void> {
 	const env = n8nEnv(dir, { http: await freePort(), broker: await freePort() }, { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_LOG_LEVEL: 'info' });
 	await importSandboxCredential(env, dir, sandbox);
 
-	async function importWorkflow(id: string, count: number, tail: Node[]): Promise<void> {
+	/** Imports and runs a workflow; the time is the work nodes' own executionTime, summed. */
+	async function viaN8n(id: string, count: number, tail: Node[]): Promise<Measured> {
 		const file = join(dir, `${id}.json`);
 		writeFileSync(file, JSON.stringify(workflow(id, count, tail)));
 		const imported = await runN8n(['import:workflow', `--input=${file}`], env);
 		if (imported.code !== 0) throw new Error(`import ${id}: ${imported.stdout}\n${imported.stderr}`);
-	}
-
-	/** Imports and runs a workflow; the time is the work nodes' own executionTime, summed. */
-	async function viaN8n(id: string, count: number, tail: Node[]): Promise<Measured> {
-		await importWorkflow(id, count, tail);
-		return await execute(id, count);
-	}
-
-	/**
-	 * Runs a workflow for its effect only: at thousands of items its printed output is megabytes and
-	 * once came back unparseable (4.5 MB in), and only the keys it stores matter here.
-	 */
-	async function runFor(id: string, count: number, tail: Node[]): Promise<void> {
-		await importWorkflow(id, count, tail);
 		const executed = await runN8n(['execute', `--id=${id}`], env, 1_800_000);
-		if (executed.code !== 0) throw new Error(`execute ${id}: ${lastExecutionError(dir) ?? ''}`);
-	}
-
-	async function execute(id: string, count: number): Promise<Measured> {
-		const executed = await runN8n(['execute', `--id=${id}`, '--rawOutput'], env, 600_000);
 		if (executed.code !== 0) throw new Error(`execute ${id}: ${lastExecutionError(dir) ?? ''}\n${executed.stdout.slice(-3000)}`);
-		const run = executionJson(executed.stdout) as {
-			data: { resultData: { runData: Record<string, Array<{ executionTime: number; data: { main: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
-		};
 		const measured: Measured = { ms: 0, failed: 0 };
-		for (const [name, [work]] of Object.entries(run.data.resultData.runData)) {
-			if (!name.startsWith('Work')) continue;
-			const items = work.data.main[0];
-			measured.ms += work.executionTime;
-			measured.failed += items.filter((i) => i.json.error !== undefined || i.json.duplicate === true).length + Math.max(0, count - items.length);
+		for (const work of lastRunWork(dir)) {
+			measured.ms += work.ms;
+			measured.failed += work.failed + Math.max(0, count - work.items);
 		}
 		return measured;
 	}
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
 		const unkeyed = await viaN8n('BenchPayPlain', CREATES, createAndPay(false));
 		const keyed = await viaN8n('BenchPayKeyed', CREATES, createAndPay(true));
 		const storeAfterFirst = keyStoreBytes(dir);
-		await runFor('BenchPayKeyed', STORE_KEYS - CREATES, createAndPay(true));
+		const filled = await viaN8n('BenchPayKeyed', STORE_KEYS - CREATES, createAndPay(true));
 		const keyedFull = await viaN8n('BenchPayKeyed', CREATES, createAndPay(true));
 		const storeFull = keyStoreBytes(dir);
 		// (2) 50 ms latency: against the floor N × latency ÷ concurrency.
@@ -275,7 +275,7 @@ async function main(): Promise<void> {
 			http_request_safe_failed_items: httpSafe?.failed ?? -1,
 			keyed_vs_unkeyed: Number((keyed.ms / unkeyed.ms).toFixed(2)),
 			keyed_vs_unkeyed_store_full: Number((keyedFull.ms / unkeyed.ms).toFixed(2)),
-			keyed_failed_items: keyed.failed + keyedFull.failed,
+			keyed_failed_items: keyed.failed + filled.failed + keyedFull.failed,
 			store_keys: STORE_KEYS * 2,
 			store_bytes_first_run: storeAfterFirst,
 			store_bytes_full: storeFull,
