@@ -11,6 +11,7 @@ import type { Sandbox } from '../../sandbox/server';
 import { settledExecutions, startN8nServer, workflowExecutions } from './n8nServer';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
+import { placeOrder } from '../harness/placeOrder';
 
 const WORKFLOW_ID = 'PandaponTrigger1';
 const WEBHOOK_ID = '7a1d0000-0000-4000-8000-00000000e2e1';
@@ -45,14 +46,6 @@ const settled = (dir: string, expected: number) => settledExecutions(dir, WORKFL
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
 	const res = await request(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 	return { status: res.statusCode, body: await res.body.text() };
-}
-
-function placeOrder(sandbox: Sandbox) {
-	const lines = sandbox.state.cargoLines([{ offerId: 624981234567n, specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718', quantity: 2 }]).map((c) => c.line);
-	return sandbox.state.createOrder('b2b-2206783546291c8f1', lines, {
-		address: { fullName: '王小明', mobile: '13800138000', provinceText: '浙江省', cityText: '杭州市', address: '文一西路969号' },
-		flow: 'general',
-	});
 }
 
 let server: Server | undefined;

@@ -6,6 +6,7 @@ import { parseMessage } from '../../nodes/shared/messages';
 import { DEFAULT_SIGNING_RULE, verifySignedRequest } from '../../nodes/shared/signing';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
+import { placeOrder } from './placeOrder';
 
 interface Received {
 	body: string;
@@ -40,15 +41,10 @@ afterEach(async () => {
 const url = () => `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 const types = () => received.map((r) => (parseMessage(r.body) as { ok: true; message: { messageType: string } }).message.messageType);
 
-function placeOrder() {
-	const lines = sandbox.state.cargoLines([{ offerId: 624981234567n, specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718', quantity: 2 }]).map((c) => c.line);
-	return sandbox.state.createOrder('b2b-2206783546291c8f1', lines, { address: { fullName: 'x', mobile: '1', provinceText: 'p', cityText: 'c', address: 'a' }, flow: 'general' });
-}
-
 describe('sandbox message callbacks', () => {
 	it('pushes the documented envelope on every state change, with the 1688 order-detail body', async () => {
 		sandbox.callbacks.configure({ url: url() });
-		const order = placeOrder();
+		const order = placeOrder(sandbox);
 		sandbox.state.changePrice(order.id, 300);
 		sandbox.state.pay(order.id);
 		sandbox.state.ship(order.id, [order.lines[0].subItemId]);
@@ -70,7 +66,7 @@ describe('sandbox message callbacks', () => {
 	it('re-sends a refused delivery up to 5 times on its schedule, then gives up', async () => {
 		sandbox.callbacks.configure({ url: url(), retryDelaysMs: [5, 5, 5, 5, 5] });
 		answers = [500, 503, 500, 500, 500, 500, 500];
-		placeOrder();
+		placeOrder(sandbox);
 		await sandbox.callbacks.idle();
 		expect(sandbox.callbacks.deliveries.map((d) => [d.kind, d.attempt, d.status])).toEqual([
 			['first', 1, 500],
@@ -85,7 +81,7 @@ describe('sandbox message callbacks', () => {
 	it('stops re-sending once a delivery gets 200', async () => {
 		sandbox.callbacks.configure({ url: url(), retryDelaysMs: [5, 5, 5, 5, 5] });
 		answers = [500, 200];
-		placeOrder();
+		placeOrder(sandbox);
 		await sandbox.callbacks.idle();
 		expect(sandbox.callbacks.deliveries.map((d) => d.status)).toEqual([500, 200]);
 	});
@@ -93,7 +89,7 @@ describe('sandbox message callbacks', () => {
 	it('duplicates, delays and reorders deliveries, sends string bodies and signs when asked', async () => {
 		const sign = { accessKey: 'AK', accessSecret: 'SECRET', userId: 'U', rule: DEFAULT_SIGNING_RULE };
 		sandbox.callbacks.configure({ url: url(), duplicates: 2, duplicateDelayMs: 5, delayMs: 30, reorder: true, bodyAsString: true, sign });
-		const order = placeOrder();
+		const order = placeOrder(sandbox);
 		sandbox.state.pay(order.id);
 		await sandbox.callbacks.idle();
 		// Held for 30 ms, then delivered newest first.

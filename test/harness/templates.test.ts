@@ -11,6 +11,7 @@ import type { IConnections, IDataObject, INodeParameters } from 'n8n-workflow';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { output, runWorkflow, sandboxCredentials } from './engine';
+import { placeOrder } from './placeOrder';
 
 interface TemplateJson {
 	nodes: Array<{ name: string; type: string; parameters: INodeParameters }>;
@@ -35,14 +36,6 @@ afterEach(async () => {
 	await sandbox.close();
 });
 
-function placeOrder() {
-	const lines = sandbox.state.cargoLines([{ offerId: 624981234567n, specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718', quantity: 1 }]).map((c) => c.line);
-	return sandbox.state.createOrder('b2b-2206783546291c8f1', lines, {
-		address: { fullName: '王小明', mobile: '13800138000', provinceText: '浙江省', cityText: '杭州市', address: '文一西路969号' },
-		flow: 'general',
-	});
-}
-
 /** What the trigger's webhook hands n8n for a "shipped" message naming this order, whatever its body claims. */
 const shippedCallback = (orderId: string, n: number): IDataObject => ({
 	event: 'shipped',
@@ -59,7 +52,7 @@ const run = (item: IDataObject) =>
 
 describe('template: shipped order to Shopify fulfillment', () => {
 	it('a forged "shipped" callback for an unshipped order gives the Shopify nodes nothing', async () => {
-		const order = placeOrder();
+		const order = placeOrder(sandbox, 1);
 		sandbox.state.pay(order.id);
 		const result = await run(shippedCallback(order.id.toString(), 1));
 		expect(result.data.resultData.error).toBeUndefined();
@@ -68,7 +61,7 @@ describe('template: shipped order to Shopify fulfillment', () => {
 	});
 
 	it('a real shipment reaches the Shopify nodes with the tracking and buyer note Pandapon answers', async () => {
-		const order = placeOrder();
+		const order = placeOrder(sandbox, 1);
 		sandbox.state.pay(order.id);
 		sandbox.state.ship(order.id);
 		const result = await run(shippedCallback(order.id.toString(), 2));

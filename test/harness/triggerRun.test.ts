@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { output, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
+import { placeOrder } from './placeOrder';
 
 let sandbox: Sandbox;
 beforeEach(async () => {
@@ -17,14 +18,6 @@ afterEach(async () => {
 	expect(sandbox.log.filter((e) => e.contractErrors)).toEqual([]);
 	await sandbox.close();
 });
-
-function placeOrder() {
-	const lines = sandbox.state.cargoLines([{ offerId: 624981234567n, specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718', quantity: 2 }]).map((c) => c.line);
-	return sandbox.state.createOrder('b2b-2206783546291c8f1', lines, {
-		address: { fullName: '王小明', mobile: '13800138000', provinceText: '浙江省', cityText: '杭州市', address: '文一西路969号' },
-		flow: 'general',
-	});
-}
 
 /** What the trigger's webhook hands n8n for one message. */
 const webhookItem = (messageId: string, orderId: string): IDataObject => ({
@@ -51,7 +44,7 @@ function workflow(item: IDataObject, options: Record<string, boolean>) {
 
 describe('Pandapon Trigger at the start of an execution', () => {
 	it('on a worker that never saw the call, a second execution of the same message passes nothing on', async () => {
-		const id = placeOrder().id.toString();
+		const id = placeOrder(sandbox).id.toString();
 		const spec = workflow(webhookItem('1a'.repeat(16), id), {});
 		const first = await runWorkflow(spec);
 		expect(output(first, 'Pandapon Trigger')).toHaveLength(1);
@@ -64,7 +57,7 @@ describe('Pandapon Trigger at the start of an execution', () => {
 	});
 
 	it('Fetch Order reads the order in the execution and attaches it; a failed read is reported on the item, which still runs', async () => {
-		const id = placeOrder().id.toString();
+		const id = placeOrder(sandbox).id.toString();
 		const run = await runWorkflow(workflow(webhookItem('2b'.repeat(16), id), { fetchOrder: true, ignoreRedeliveries: false }));
 		expect(output(run, 'Pandapon Trigger')[0]).toMatchObject({ orderId: id, order: { baseInfo: { idOfStr: id } } });
 		const missing = await runWorkflow(workflow(webhookItem('3c'.repeat(16), '2542285634999999999'), { fetchOrder: true, ignoreRedeliveries: false }));
