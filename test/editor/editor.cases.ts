@@ -182,15 +182,17 @@ export function editorCases(session: () => EditorSession): Case[] {
 	async function insertAction(p: Page, node: NodeUnderTest, action: string): Promise<Locator> {
 		const items = await searchNodePanel(p);
 		await items.filter({ has: p.getByTestId('node-creator-item-name').getByText(node.panelName, { exact: true }) }).first().click();
-		const search = p.getByTestId('node-creator-search-bar');
-		const match = p
-			.getByTestId('node-creator')
-			.getByTestId('item-iterator-item')
-			.filter({ has: p.getByTestId('node-creator-item-name').getByText(action, { exact: true }) });
+		// Only a search bar on show can be typed into; the node's action view may show none.
+		const search = p.locator('[data-test-id="node-creator-search-bar"]:visible').last();
+		const listed = p.getByTestId('node-creator').getByTestId('item-iterator-item');
+		const match = listed.filter({ hasText: action });
 		await until(async () => {
-			if ((await search.inputValue()) !== action) await search.fill(action);
+			// Narrow the list by the action's name where the view offers a search bar; either way the action must be listed.
+			if ((await search.count()) > 0 && (await search.inputValue()) !== action) await search.fill(action);
 			return (await match.count()) > 0;
-		}, `${node.panelName}'s action list to offer "${action}"`);
+		}, `${node.panelName}'s action list to offer "${action}"`).catch(async (error: Error) => {
+			throw new Error(`${error.message}; it lists ${JSON.stringify(await listed.allInnerTexts())}`);
+		});
 		await match.first().click();
 		const ndv = p.getByTestId('ndv');
 		await ndv.getByTestId('node-parameters').waitFor();
