@@ -82,7 +82,7 @@ function remember(memory: Memory, key: string, copy: Taken): void {
  * What a copy of a message is, from this process's memory and the static data loaded with the
  * call; writes nothing to the static data. `inFlight`: this process took a copy whose answer is not
  * out yet (409: if n8n fails to start it, the re-send must run). `saved`: known, answered 200 here
- * or saved by any process. `new` is remembered as being started; `full` when MAX_IN_FLIGHT copies
+ * or saved by any n8n process; `new` is remembered as being started; `full` when MAX_IN_FLIGHT copies
  * still are (nothing is remembered).
  */
 export function classifyDelivery(memory: Memory, persisted: Record<string, number>, messageId: string, now: number): Delivery {
