@@ -109,12 +109,19 @@ async function chat(session: OwnerSession, n8n: N8nServer, workflowId: string, m
 	}
 }
 
-/** The template with the user's own model credential filled in and the Create tool's Safety as given. */
-function template(credential: { id: string; name: string }, safety?: Record<string, unknown>): WorkflowJson {
+interface Changes {
+	/** The Create tool's Safety instead of the template's. */
+	safety?: Record<string, unknown>;
+	/** Parameters added to the Chat Trigger's, e.g. to make the chat public. */
+	trigger?: Record<string, unknown>;
+}
+
+/** The template with the user's own model credential filled in, and the changes a builder would make. */
+function template(credential: { id: string; name: string }, { safety, trigger }: Changes): WorkflowJson {
 	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', 'sourcing-assistant.json'), 'utf8')) as WorkflowJson;
 	for (const node of workflow.nodes) {
 		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') node.credentials = { openAiApi: credential };
-		if (node.name === TRIGGER) node.webhookId = randomUUID();
+		if (node.name === TRIGGER) Object.assign(node, { webhookId: randomUUID(), parameters: { ...node.parameters, ...trigger } });
 		if (node.name === 'Create 1688 Order' && safety) node.parameters.safety = safety;
 	}
 	return workflow;
@@ -125,7 +132,7 @@ interface Ctx {
 	model: ScriptedModel;
 	n8n: N8nServer;
 	session: OwnerSession;
-	create: (safety?: Record<string, unknown>) => Promise<string>;
+	create: (changes?: Changes) => Promise<{ id: string; versionId: string; webhookId: string }>;
 }
 
 async function withAgent(run: (ctx: Ctx) => Promise<void>): Promise<void> {
@@ -137,12 +144,12 @@ async function withAgent(run: (ctx: Ctx) => Promise<void>): Promise<void> {
 		const saved = await session.post('/rest/credentials', { name: 'My chat model', type: 'openAiApi', data: { apiKey: 'sk-scripted-model', url: model.url, header: false } });
 		const credential = ((await saved.json()) as { data?: { id?: string; name?: string } }).data;
 		assert(saved.status === 200 && credential?.id, `saving the model credential failed: ${saved.status}`);
-		const create = async (safety?: Record<string, unknown>) => {
-			const workflow = template({ id: credential.id!, name: credential.name! }, safety);
+		const create = async (changes: Changes = {}) => {
+			const workflow = template({ id: credential.id!, name: credential.name! }, changes);
 			const created = await session.post('/rest/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings ?? {} });
-			const body = (await created.json()) as { data?: { id?: string } };
-			assert(created.status === 200 && body.data?.id, `creating the workflow failed: ${created.status} ${JSON.stringify(body).slice(0, 600)}`);
-			return body.data.id;
+			const body = (await created.json()) as { data?: { id?: string; versionId?: string } };
+			assert(created.status === 200 && body.data?.id && body.data.versionId, `creating the workflow failed: ${created.status} ${JSON.stringify(body).slice(0, 600)}`);
+			return { id: body.data.id, versionId: body.data.versionId, webhookId: workflow.nodes.find((n) => n.name === TRIGGER)!.webhookId! };
 		};
 		await run({ sandbox, model, n8n, session, create });
 	} finally {
@@ -172,7 +179,7 @@ export const agentCases: Case[] = [
 		name: 'sourcing assistant: the agent searches, reads an offer, previews and creates as a Dry Run with the arguments the model chose; twice; a bad quantity reaches no API',
 		run: async () =>
 			await withAgent(async ({ sandbox, model, n8n, session, create }) => {
-				const id = await create();
+				const { id } = await create();
 
 				const first = await chat(session, n8n, id, 'buy 20 pearl earrings');
 				assertEqual(first.status, 'success', `run 1 ${first.data.slice(0, 600)}`);
@@ -205,20 +212,51 @@ export const agentCases: Case[] = [
 		name: 'sourcing assistant with Dry Run turned off: refused without Max Total (nothing sent), creates one order under a Max Total',
 		run: async () =>
 			await withAgent(async ({ sandbox, model, n8n, session, create }) => {
-				const unlimited = await create({ dryRun: false });
+				const { id: unlimited } = await create({ safety: { dryRun: false } });
 				const refused = await chat(session, n8n, unlimited, 'buy 20 pearl earrings');
 				assertEqual(refused.status, 'success', 'the agent answers the refusal');
 				assertEqual(calls(sandbox.log), ['product1688Search 200', 'product1688Get 200', 'order1688Preview 200'], 'the create tool sent nothing');
 				assert(/Max Total/.test(toolResults(model.requests.at(-1)!)[3]), `the refusal names Max Total: ${toolResults(model.requests.at(-1)!)[3]}`);
 				assertEqual(sandbox.state.orders.size, 0, 'no order');
 
-				const capped = await create({ dryRun: false, maxTotalFen: 50000 });
+				const { id: capped } = await create({ safety: { dryRun: false, maxTotalFen: 50000 } });
 				const bought = await chat(session, n8n, capped, 'buy 20 pearl earrings');
 				assertEqual(bought.status, 'success', `run under a cap ${bought.data.slice(0, 600)}`);
 				assertEqual(calls(sandbox.log.slice(3)), ['product1688Search 200', 'product1688Get 200', 'order1688Preview 200', 'order1688Preview 200', 'order1688Create 200'], 'preview for the cap, then one create');
 				assertEqual(sandbox.state.orders.size, 1, 'one order');
 				const orderId = [...sandbox.state.orders.keys()][0];
 				assert(toolResults(model.requests.at(-1)!)[3].includes(orderId), `the agent was told the order id ${orderId}`);
+			}),
+	},
+	{
+		name: 'sourcing assistant published with a public chat: a production run over its chat URL answers with the Dry Run result',
+		run: async () =>
+			await withAgent(async ({ sandbox, n8n, session, create }) => {
+				const { id, versionId, webhookId } = await create({ trigger: { public: true, mode: 'webhook' } });
+				const published = await session.post(`/rest/workflows/${id}/activate`, { versionId });
+				assertEqual(published.status, 200, `publishing: ${(await published.text()).slice(0, 400)}`);
+				const send = async () =>
+					await fetch(`${n8n.base}/webhook/${webhookId}/chat`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({ action: 'sendMessage', sessionId: randomUUID(), chatInput: 'buy 20 pearl earrings' }),
+					});
+				for (const run of ['production run 1', 'production run 2']) {
+					const before = sandbox.log.length;
+					// Publishing answers before the production webhook is registered; an unregistered one runs nothing.
+					let answer = await send();
+					for (let wait = 0; answer.status === 404 && wait < 60; wait++) {
+						await new Promise((r) => setTimeout(r, 500));
+						answer = await send();
+					}
+					const text = await answer.text();
+					assertEqual(answer.status, 200, `${run}: ${text.slice(0, 400)}`);
+					assert(text.includes('Create 1688 Order answered:') && /dryRun/.test(text), `${run}: the chat answer carries the create tool's result: ${text.slice(0, 600)}`);
+					assertPurchaseCalls(sandbox.log.slice(before), run);
+				}
+				assertEqual(sandbox.state.orders.size, 0, 'Dry Run in production too');
+				const [mode] = queryDatabase(n8n.dir, `select count(*) as n from execution_entity where workflowId = '${id}' and mode = 'webhook' and status = 'success'`);
+				assertEqual(Number(mode.n), 2, 'two successful production executions');
 			}),
 	},
 ];
