@@ -187,8 +187,13 @@ export function editorCases(session: () => EditorSession): Case[] {
 		const listed = p.getByTestId('node-creator').getByTestId('item-iterator-item');
 		const match = listed.filter({ hasText: action });
 		if (screenshot) {
+			// Tall enough for the whole list, both platforms' actions in one picture.
+			const size = p.viewportSize()!;
+			await p.setViewportSize({ width: size.width, height: 1800 });
 			await listed.first().waitFor();
+			await new Promise((r) => setTimeout(r, 500));
 			await shoot(screenshot, p.getByTestId('node-creator'));
+			await p.setViewportSize(size);
 		}
 		await until(async () => {
 			// Narrow the list by the action's name where the view offers a search bar; either way the action must be listed.
