@@ -91,7 +91,8 @@ export function locatorField(options: LocatorOptions): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: `e.g. ${options.example}`,
-				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d{1,19}\\s*$', errorMessage: 'An ID is up to 19 digits' } }],
+				// Empty passes here: whether a value is needed is the field's `required`, which n8n checks itself.
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d{0,19}\\s*$', errorMessage: 'An ID is up to 19 digits' } }],
 			},
 			{
 				displayName: 'By URL',
