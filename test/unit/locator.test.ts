@@ -4,6 +4,7 @@
  * extractValue on the By URL mode, and that every From List method a field names is wired in that
  * node's own methods.listSearch.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // n8n-core's own reading of `getNodeParameter(…, { extractValue: true })`; it exports no public path to it.
@@ -136,5 +137,26 @@ describe('resource locators in the built descriptions', () => {
 				expect(extractValue(value, field, node, NODES[name])).toBe(id);
 			}
 		}
+	});
+});
+
+describe('the templates in examples/', () => {
+	it('save every resource-locator parameter in the form the editor saves, {__rl, mode, value}', () => {
+		const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
+		const seen: string[] = [];
+		for (const file of files) {
+			const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8')) as { nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }> };
+			for (const node of workflow.nodes) {
+				const className = ACTION_NODES.find((name) => node.type === `n8n-nodes-pandapon.${name[0].toLowerCase()}${name.slice(1)}`);
+				if (!className) continue;
+				for (const property of locators(NODES[className])) {
+					const value = node.parameters[property.name];
+					if (value === undefined) continue;
+					seen.push(`${file} › ${node.name} › ${property.name}`);
+					expect({ where: seen[seen.length - 1], value }).toEqual({ where: seen[seen.length - 1], value: { __rl: true, mode: expect.any(String), value: expect.any(String) } });
+				}
+			}
+		}
+		expect(seen.length).toBeGreaterThanOrEqual(5);
 	});
 });
