@@ -6,10 +6,10 @@
 import type { IDataObject, INodeParameters, IRun } from 'n8n-workflow';
 
 import type { EndpointKey } from '../../nodes/shared/catalogue';
-import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { listSearch, output, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
 import { placeOrder } from './placeOrder';
+import { sandboxPerTest } from './sandboxPerTest';
 
 const PRODUCT = `${PACKAGE}.pandaponProduct`;
 const CART = `${PACKAGE}.pandaponCart`;
@@ -21,18 +21,7 @@ const EARRINGS = '624981234567';
 const SHOES = { itemId: '681234567890', mpId: 'MP681234567890', skuId: '4961234500001', mpSkuId: 'MPSKU4961234500001' };
 
 let sandbox: Sandbox;
-
-beforeEach(async () => {
-	sandbox = await startSandbox();
-});
-
-afterEach(async () => {
-	try {
-		expect(sandbox.log.filter((e) => e.contractErrors ?? e.responseErrors)).toEqual([]);
-	} finally {
-		await sandbox.close();
-	}
-});
+sandboxPerTest((fresh) => (sandbox = fresh));
 
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 const calls = (endpoint: EndpointKey) => sandbox.log.filter((e) => e.endpoint === endpoint);
