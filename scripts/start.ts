@@ -89,10 +89,12 @@ async function hasCredential(env: NodeJS.ProcessEnv, userFolder: string): Promis
  * The examples carry no webhookId: n8n keeps one on import, so every importer's production URL
  * would share a public path. Each import gets its own here, so the trigger's URL is not guessable.
  */
+const WEBHOOK_NODES = ['n8n-nodes-base.webhook', '@n8n/n8n-nodes-langchain.chatTrigger'];
+
 export function withWebhookIds(workflowJson: string): string {
 	const workflow = JSON.parse(workflowJson) as { nodes: Array<{ type: string; webhookId?: string }> };
 	for (const node of workflow.nodes) {
-		if (node.type.endsWith('.pandaponTrigger') || node.type === 'n8n-nodes-base.webhook') node.webhookId ??= randomUUID();
+		if (node.type.endsWith('.pandaponTrigger') || WEBHOOK_NODES.includes(node.type)) node.webhookId ??= randomUUID();
 	}
 	return JSON.stringify(workflow, null, 2);
 }

@@ -12,6 +12,7 @@ import { executePerItem } from './execute';
 import { DEFAULT_CONCURRENCY } from './pool';
 import { showFor } from './operation';
 import type { OperationModule } from './operation';
+import { safetyOptions, toolVariants } from './safety/options';
 import { DEFAULT_RETRY_DELAY_MS, DEFAULT_TIMEOUT_MS } from './transport';
 
 /** One platform's operations in one node: the dropdown entries and the operation files behind them. */
@@ -125,6 +126,74 @@ function provenanceNotices(node: Endpoint['node'], platforms: PlatformOperations
 	);
 }
 
+/** Shown for every choice of the operation's other fields, not only for some of them. */
+function alwaysShown(field: INodeProperties): boolean {
+	return Object.keys(field.displayOptions?.show ?? {}).every((key) => ['resource', 'operation', '@tool'].includes(key)) && !field.displayOptions?.hide;
+}
+
+/**
+ * The names of the fields a user always has to fill, with the required parts of a field group in
+ * brackets; dropdowns and switches are left out, since their default is already a valid choice.
+ */
+function requiredFields(fields: INodeProperties[]): string[] {
+	return fields.filter(alwaysShown).flatMap((field) => {
+		if (field.type === 'fixedCollection' || field.type === 'collection') {
+			const parts = ((field.options ?? []) as Array<INodeProperties | { values?: INodeProperties[] }>).flatMap((o) =>
+				'values' in o && o.values ? o.values : 'type' in o ? [o as INodeProperties] : [],
+			);
+			const inner = requiredFields(parts);
+			return inner.length > 0 ? [`${field.displayName} (${inner.join(', ')})`] : [];
+		}
+		return field.required === true && field.type !== 'options' && field.type !== 'boolean' ? [field.displayName] : [];
+	});
+}
+
+function sentence(text: string): string {
+	return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * What an AI agent reads about one operation used as a tool: what it does, what it needs and, where
+ * it spends money, how Dry Run and Max Total hold it back. n8n's own generated text is only the
+ * action's name ("Create 1688 order in Pandapon Order"), too little for an agent to choose well.
+ */
+export function toolDescriptionText(option: INodePropertyOptions, module: OperationModule): string {
+	const needs = requiredFields(module.description);
+	const spends = module.description.some((field) => field.name === safetyOptions.name);
+	return [
+		sentence(`${option.action ?? option.name}: ${option.description ?? ''}`),
+		needs.length > 0 ? `Needs ${needs.join(', ')}.` : '',
+		needs.some((need) => /\bIDs?\b/.test(need)) ? 'Give IDs as text, exactly as read.' : '',
+		spends
+			? 'As a tool it runs as a Dry Run unless the workflow turned that off: the answer then has dryRun true and the previewed total, and nothing is created or paid.'
+			: '',
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+/**
+ * The Description n8n's tool variant of the node sends to the agent, one per operation with that
+ * operation's text as default. Declared here, n8n adds no generic one of its own; shown only on the
+ * tool (`@tool`), so the plain node never shows it.
+ */
+function toolDescriptions(platforms: PlatformOperations[]): INodeProperties[] {
+	return platforms.flatMap(({ platform, options, operations }) =>
+		options.map(
+			(option): INodeProperties => ({
+				displayName: 'Description',
+				name: 'toolDescription',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				required: true,
+				default: toolDescriptionText(option, operations[String(option.value)]),
+				displayOptions: { show: { '@tool': [true], ...showFor(platform, String(option.value)).show } },
+				description: 'What the AI agent reads about this tool. Written for the operation above; edit it to steer the agent.',
+			}),
+		),
+	);
+}
+
 /**
  * Platform, one Operation dropdown per platform, every operation's provenance notice, then its own
  * fields. Platform is named `resource` (labelled "Platform") because n8n's node panel builds its
@@ -155,8 +224,9 @@ export function nodeProperties(platforms: PlatformOperations[], node: Endpoint['
 				options,
 			}),
 		),
+		...toolDescriptions(present),
 		...provenanceNotices(node, present),
-		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description)),
+		...present.flatMap((p) => Object.values(p.operations).flatMap((module) => module.description.flatMap(toolVariants))),
 		requestOptionsField(sequentialOperations(present)),
 	];
 }

@@ -1,5 +1,6 @@
 /* The real-n8n end-to-end suites (`npm run e2e`, part of `npm test`). */
 import { ensureHost } from '../../scripts/host';
+import { agentCases } from './agent.e2e';
 import { headlessCases } from './headless.e2e';
 import { packageCases } from './package.e2e';
 import { runCases } from './runner';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
 		await runCases('headless', headlessCases),
 		await runCases('server', serverCases),
 		await runCases('templates', templateCases),
+		await runCases('agent', agentCases),
 		await runCases('start', startCases),
 	];
 	const passed = results.reduce((t, r) => t + r.passed, 0);

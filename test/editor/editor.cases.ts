@@ -179,13 +179,17 @@ export function editorCases(session: () => EditorSession): Case[] {
 	 * Finds an action the way a user does: "Pandapon" in the node panel, the node, then the action's
 	 * name in the node's action list; inserts it and returns its form.
 	 */
-	async function insertAction(p: Page, node: NodeUnderTest, action: string): Promise<Locator> {
+	async function insertAction(p: Page, node: NodeUnderTest, action: string, screenshot?: string): Promise<Locator> {
 		const items = await searchNodePanel(p);
 		await items.filter({ has: p.getByTestId('node-creator-item-name').getByText(node.panelName, { exact: true }) }).first().click();
 		// Only a search bar on show can be typed into; the node's action view may show none.
 		const search = p.locator('[data-test-id="node-creator-search-bar"]:visible').last();
 		const listed = p.getByTestId('node-creator').getByTestId('item-iterator-item');
 		const match = listed.filter({ hasText: action });
+		if (screenshot) {
+			await listed.first().waitFor();
+			await shoot(screenshot, p.getByTestId('node-creator'));
+		}
 		await until(async () => {
 			// Narrow the list by the action's name where the view offers a search bar; either way the action must be listed.
 			if ((await search.count()) > 0 && (await search.inputValue()) !== action) await search.fill(action);
@@ -210,7 +214,9 @@ export function editorCases(session: () => EditorSession): Case[] {
 						const operation = platform.operations[0];
 						const action = operation.action ?? operation.name;
 						const p = await openCanvas('/workflow/new');
-						const ndv = await insertAction(p, node, action);
+						// The README shows one node's action list, both platforms' actions in it.
+						const screenshot = node.description.name === 'pandaponOrder' && platform === node.platforms[0] ? 'node-actions.png' : undefined;
+						const ndv = await insertAction(p, node, action, screenshot);
 						const title = await ndv.getByTestId('node-title-container').innerText();
 						assert(title.includes(action), `inserting "${action}" opened "${title}", not a node named after the action`);
 						const value = async (parameter: string) =>

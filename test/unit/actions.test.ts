@@ -183,6 +183,47 @@ describe('n8n node panel, node names, subtitles and AI tool descriptions (from d
 		}
 	});
 
+	/**
+	 * The "<Node> Tool" n8n derives from each node (cli tool-generation convertNodeToAiTool: name +
+	 * "Tool", and no Description of its own where the node declares `toolDescription`), its parameters
+	 * as n8n's Workflow fills them in (defaults, `@tool` display rules), and the description
+	 * n8n-workflow's getToolDescriptionForNode hands the agent.
+	 */
+	function asTool(type: INodeType, parameters: INodeParameters) {
+		const description = { ...type.description, name: `${type.description.name}Tool` };
+		const node = { id: '1', name: 'Tool', type: `n8n-nodes-pandapon.${description.name}`, typeVersion: 1, position: [0, 0], parameters } as INode;
+		const filled = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
+		return { filled, text: NodeHelpers.getToolDescriptionForNode({ ...node, parameters: filled }, { description } as INodeType) };
+	}
+
+	it('tells an AI agent, per operation, what the tool does and needs, and where it spends money how Dry Run and Max Total hold it back', () => {
+		const texts = all.map(({ type, action, parameters }) => ({ action, text: asTool(type, parameters).text }));
+		expect(new Set(texts.map((t) => t.text)).size).toBe(ALL_OPERATIONS);
+		for (const { action, text } of texts) expect([action.displayName, text.startsWith(`${action.displayName}: `)]).toEqual([action.displayName, true]);
+		const byAction = new Map(texts.map((t) => [t.action.displayName, t.text]));
+		expect(byAction.get('Get 1688 offer')).toMatch(/Needs Offer ID\. Give IDs as text/);
+		expect(byAction.get('Search 1688 offers by keyword')).toMatch(/Needs Keyword\.$/);
+		expect(byAction.get('Create 1688 order')).toMatch(/Dry Run.*Max Total.*As a tool it runs as a Dry Run/);
+		// Only the tool shows it: the plain node's parameters have no tool description.
+		for (const { type, parameters } of all) {
+			expect(NodeHelpers.getNodeParameters(type.description.properties, parameters, true, false, null, type.description)?.toolDescription).toBeUndefined();
+		}
+	});
+
+	it('turns Dry Run on where an operation that spends money is an AI tool, and only there', () => {
+		let spending = 0;
+		for (const { type, action, parameters } of all) {
+			const plain = NodeHelpers.getNodeParameters(type.description.properties, parameters, true, false, null, type.description) ?? {};
+			if (!('safety' in plain)) continue;
+			spending++;
+			expect([action.displayName, plain.safety]).toEqual([action.displayName, {}]);
+			expect([action.displayName, asTool(type, parameters).filled.safety]).toEqual([action.displayName, { dryRun: true }]);
+			const chosen = asTool(type, { ...parameters, safety: { maxTotalFen: 5000 } }).filled.safety;
+			expect([action.displayName, chosen]).toEqual([action.displayName, { maxTotalFen: 5000 }]);
+		}
+		expect(spending).toBe(10);
+	});
+
 	it('says in the description of every operation that spends money that Dry Run and Max Total exist', () => {
 		let guarded = 0;
 		for (const { type, action, parameters } of all) {

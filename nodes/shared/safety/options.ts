@@ -23,7 +23,7 @@ export const safetyOptions: INodeProperties = {
 			name: 'dryRun',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to only preview and validate, creating and paying nothing',
+			description: 'Whether to only preview and validate, creating and paying nothing. On by default when the node is an AI agent\'s tool.',
 		},
 		{
 			displayName: 'Idempotency Key',
@@ -41,10 +41,30 @@ export const safetyOptions: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 0 },
 			default: 0,
 			description:
-				'Stop before anything is created or paid when the previewed total of a row is above this amount in fen (100 = ¥1). 0 means no limit.',
+				'Stop before anything is created or paid when the previewed total of a row is above this amount in fen (100 = ¥1). 0 means no limit, which an AI agent\'s tool may not have unless it runs as a Dry Run.',
 		},
 	],
 };
+
+/**
+ * The Safety collection as n8n's AI-tool variant of a node shows it (n8n derives "<Node> Tool" from
+ * every `usableAsTool` node; `@tool` in displayOptions tells the two apart): Dry Run already on, so an
+ * agent previews unless the workflow's builder turned it off. n8n versions that do not know `@tool`
+ * hide the tool copy and show the plain one, as before.
+ */
+export function toolVariants(field: INodeProperties): INodeProperties[] {
+	if (field.name !== safetyOptions.name) return [field];
+	const show = field.displayOptions?.show ?? {};
+	return [
+		{ ...field, displayOptions: { ...field.displayOptions, hide: { ...field.displayOptions?.hide, '@tool': [true] } } },
+		{ ...field, default: { dryRun: true }, displayOptions: { ...field.displayOptions, show: { ...show, '@tool': [true] } } },
+	];
+}
+
+/** Whether the node runs as an AI agent's tool: n8n names the tool variant of a node "<type>Tool". */
+export function runsAsTool(ctx: IExecuteFunctions): boolean {
+	return ctx.getNode().type.endsWith('Tool');
+}
 
 export interface Safety {
 	key: string;
@@ -52,12 +72,27 @@ export interface Safety {
 	maxTotalFen: number;
 }
 
+/**
+ * Reads Safety for item `i`. An AI agent decides for itself when to call a tool, so as a tool a
+ * write that is not a Dry Run must also have a Max Total: the agent then spends only under a limit
+ * the workflow's builder chose.
+ */
 export function readSafety(ctx: IExecuteFunctions, i: number): Safety {
-	return {
+	const safety = {
 		key: readText(ctx, 'safety.idempotencyKey', 'Safety › Idempotency Key', i, { maxLength: 200 }),
 		dryRun: ctx.getNodeParameter('safety.dryRun', i, false) as boolean,
 		maxTotalFen: readInteger(ctx, 'safety.maxTotalFen', 'Safety › Max Total (Fen)', i, { min: 0, fallback: 0 }),
 	};
+	if (!safety.dryRun && safety.maxTotalFen === 0 && runsAsTool(ctx)) {
+		throw inputError(
+			ctx.getNode(),
+			i,
+			'Safety › Max Total (Fen)',
+			'an AI agent may create or pay only under a limit; nothing was created or paid',
+			'Set Safety › Max Total on this tool, or turn Safety › Dry Run back on so the agent only previews.',
+		);
+	}
+	return safety;
 }
 
 export interface Previewed {
