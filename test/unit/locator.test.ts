@@ -9,8 +9,8 @@ import { join } from 'node:path';
 
 // n8n-core's own reading of `getNodeParameter(…, { extractValue: true })`; it exports no public path to it.
 import { extractValue } from 'n8n-core/dist/execution-engine/node-execution-context/utils/extract-value';
-import { NodeHelpers } from 'n8n-workflow';
-import type { INode, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
+import { NodeHelpers, traverseNodeParameters } from 'n8n-workflow';
+import type { FromAIArgument, INode, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { idFromLink } from '../../nodes/shared/fields/locator';
 import type { LinkKind } from '../../nodes/shared/fields/locator';
@@ -158,5 +158,14 @@ describe('the templates in examples/', () => {
 			}
 		}
 		expect(seen.length).toBeGreaterThanOrEqual(5);
+	});
+
+	it("leave a $fromAI call inside a locator visible to n8n's tool builder, so the agent's argument stays offerId", () => {
+		const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', 'sourcing-assistant.json'), 'utf8')) as { nodes: Array<{ name: string; parameters: INodeParameters }> };
+		const getOffer = workflow.nodes.find((node) => node.name === 'Get 1688 Offer');
+		expect(getOffer?.parameters.offerId).toMatchObject({ __rl: true, mode: 'id' });
+		const calls: FromAIArgument[] = [];
+		traverseNodeParameters(getOffer?.parameters, calls);
+		expect(calls.map((call) => [call.key, call.type])).toEqual([['offerId', 'string']]);
 	});
 });
