@@ -5,6 +5,7 @@ import { getLogisticsCompanies } from '../shared/fields/carriers';
 import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
+import { listSearch } from './methods/listSearch';
 import { getRefundReasons, getReturnCompanies, getTaobaoRefundReasons } from './methods/loadOptions';
 
 /** The node's operations, per platform: what its properties show and its execute dispatches to. */
@@ -30,6 +31,7 @@ export class PandaponAfterSales implements INodeType {
 
 	methods = {
 		loadOptions: { getLogisticsCompanies, getRefundReasons, getReturnCompanies, getTaobaoRefundReasons },
+		listSearch,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

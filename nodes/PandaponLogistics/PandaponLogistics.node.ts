@@ -5,6 +5,7 @@ import { getLogisticsCompanies } from '../shared/fields/carriers';
 import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
+import { listSearch } from './methods/listSearch';
 
 /** The node's operations, per platform: what its properties show and its execute dispatches to. */
 export const platforms = [alibaba, taobao];
@@ -27,7 +28,7 @@ export class PandaponLogistics implements INodeType {
 		properties: nodeProperties(platforms, 'Logistics'),
 	};
 
-	methods = { loadOptions: { getLogisticsCompanies } };
+	methods = { loadOptions: { getLogisticsCompanies }, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation.call(this, platforms);

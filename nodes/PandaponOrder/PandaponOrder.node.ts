@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { nodeProperties, nodeSubtitle, routeOperation } from '../shared/router';
 import { alibaba } from './actions/alibaba/index';
 import { taobao } from './actions/taobao/index';
-import { getAddresses } from './methods/loadOptions';
+import { listSearch } from './methods/listSearch';
 
 /** The node's operations, per platform: what its properties show and its execute dispatches to. */
 export const platforms = [alibaba, taobao];
@@ -27,7 +27,7 @@ export class PandaponOrder implements INodeType {
 		properties: nodeProperties(platforms, 'Order'),
 	};
 
-	methods = { loadOptions: { getAddresses } };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation.call(this, platforms);

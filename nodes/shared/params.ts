@@ -25,7 +25,11 @@ function idProblem(value: unknown): string {
 
 /** One integer id (kept as exact digits, sent as a bare JSON integer via bigint). */
 export function readId(ctx: IExecuteFunctions, name: string, label: string, i: number): bigint {
-	const raw = ctx.getNodeParameter(name, i) as unknown;
+	return checkId(ctx, ctx.getNodeParameter(name, i) as unknown, label, i);
+}
+
+/** The id rule on a value already read (e.g. a resource locator's, see fields/locator.ts). */
+export function checkId(ctx: IExecuteFunctions, raw: unknown, label: string, i: number): bigint {
 	const digits = toIdDigits(raw);
 	if (digits === undefined) {
 		throw inputError(ctx.getNode(), i, label, idProblem(raw), 'Use the ID exactly as Pandapon returned it.');

@@ -134,15 +134,24 @@ describe('Pandapon After-Sales 1688: reasons', () => {
 			{ name: '商品与描述不符 (not as described)', value: 20007, description: 'Needs a voucher' },
 			{ name: '七天无理由退货 (7-day return, no reason)', value: 20008, description: '退货运费由买家承担 (the buyer pays the return postage)' },
 		]);
+		// The Order ID as the editor saves it now, a resource locator, picked From List or typed By ID.
+		for (const mode of ['list', 'id']) {
+			const picked = { __rl: true, mode, value: FIRST_ORDER_ID.toString() };
+			expect(await loadOptions('getRefundReasons', { resource: '1688', operation: 'create', orderId: picked, orderEntryIds: EARRING_LINE, goodsStatus: 'refundBuyerReceived' })).toEqual(options);
+		}
 		await expect(
 			loadOptions('getRefundReasons', { orderId: '={{ $json.order }}', orderEntryIds: EARRING_LINE, goodsStatus: 'refundBuyerReceived' }),
 		).rejects.toThrow('Enter the Order ID as a fixed value to load this list, or set this field with an expression');
-		expect(calls('refund1688Reasons')).toHaveLength(1);
+		await expect(
+			loadOptions('getRefundReasons', { orderId: { __rl: true, mode: 'id', value: '={{ $json.order }}' }, orderEntryIds: EARRING_LINE, goodsStatus: 'refundBuyerReceived' }),
+		).rejects.toThrow('Enter the Order ID as a fixed value to load this list, or set this field with an expression');
+		expect(calls('refund1688Reasons')).toHaveLength(3);
 	});
 
 	it('leaves the API dropdowns empty, without an error, while the fields they need are still empty', async () => {
 		const before = sandbox.log.length;
 		expect(await loadOptions('getRefundReasons', { orderId: '', orderEntryIds: '', goodsStatus: 'refundWaitSellerSend' })).toEqual([]);
+		expect(await loadOptions('getRefundReasons', { orderId: { __rl: true, mode: 'list', value: '' }, orderEntryIds: '', goodsStatus: 'refundWaitSellerSend' })).toEqual([]);
 		expect(await loadOptions('getTaobaoRefundReasons', { subOrderId: '', refundType: 1, goodsStatus: 2 })).toEqual([]);
 		expect(await loadOptions('getReturnCompanies', { refundId: '' })).toEqual([]);
 		expect(sandbox.log.length).toBe(before);

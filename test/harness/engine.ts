@@ -13,6 +13,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
@@ -230,15 +231,10 @@ export function sandboxCredentials(sandbox: { url: string; options: { accessKey:
 }
 
 /**
- * Runs one of a node's load-options methods the way the editor does: no input item, the typed
- * parameters, the sandbox credential.
+ * The context the editor gives a node's load-options and list-search methods: no input item, the
+ * typed parameters, the sandbox credential.
  */
-export async function loadOptions(
-	sandbox: Parameters<typeof sandboxCredentials>[0],
-	type: string,
-	method: string,
-	parameters: IDataObject,
-): Promise<INodePropertyOptions[]> {
+function editorContext(sandbox: Parameters<typeof sandboxCredentials>[0], type: string, method: string, parameters: IDataObject) {
 	const target: INode = {
 		id: '1',
 		name: 'Load Options',
@@ -253,7 +249,30 @@ export async function loadOptions(
 		currentNodeParameters: parameters,
 		credentialsHelper: new TestCredentialsHelper(sandboxCredentials(sandbox)),
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, target, additionalData, `parameters.${method}`);
+	return new LoadOptionsContext(workflow, target, additionalData, `parameters.${method}`);
+}
+
+/** Runs one of a node's load-options methods the way the editor does. */
+export async function loadOptions(
+	sandbox: Parameters<typeof sandboxCredentials>[0],
+	type: string,
+	method: string,
+	parameters: IDataObject,
+): Promise<INodePropertyOptions[]> {
 	const methods = NODE_TYPES[type].methods?.loadOptions ?? {};
-	return await methods[method].call(context);
+	return await methods[method].call(editorContext(sandbox, type, method, parameters));
+}
+
+/** Runs one of a node's list-search methods (a resource locator's From List) the way the editor does. */
+export async function listSearch(
+	sandbox: Parameters<typeof sandboxCredentials>[0],
+	type: string,
+	method: string,
+	parameters: IDataObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const methods = NODE_TYPES[type].methods?.listSearch ?? {};
+	if (!methods[method]) throw new Error(`${type} wires no listSearch method ${method}`);
+	return await methods[method].call(editorContext(sandbox, type, method, parameters), filter, paginationToken);
 }

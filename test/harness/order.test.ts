@@ -5,7 +5,7 @@ import { parseJsonBig } from '../../nodes/shared/bigJson';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import { FIRST_ORDER_ID } from '../../sandbox/state';
-import { loadOptions, output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
+import { listSearch, output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
 
 const ORDER = `${PACKAGE}.pandaponOrder`;
 const EARRING = { offerId: '624981234567', specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718' };
@@ -377,12 +377,14 @@ describe('Pandapon Order 1688: after the order', () => {
 		expect(output(saved, 'Save')[0]).toMatchObject({ saved: true });
 		const listed = await run([order('List', { operation: 'getAddresses', returnAll: true })]);
 		expect(output(listed, 'List').map((a) => a.id)).toEqual(['5001', '5002']);
-		// "New Address" is the default and the first entry of the dropdown; chosen, it adds rather than updates.
-		const entries = await loadOptions(sandbox, ORDER, 'getAddresses', { resource: '1688', operation: 'saveAddress' });
+		// "New Address" is the default and the first entry of From List; chosen, it adds rather than updates.
+		const { results: entries } = await listSearch(sandbox, ORDER, 'searchAddresses', { resource: '1688', operation: 'saveAddress' });
 		const field = new PandaponOrder().description.properties.find((p) => p.name === 'addressId')!;
-		expect(entries.map((e) => e.value)).toEqual([field.default, '5001', '5002']);
+		const chosen = field.default as { mode: string; value: string };
+		expect(chosen.mode).toBe('list');
+		expect(entries.map((e) => e.value)).toEqual([chosen.value, '5001', '5002']);
 		expect(entries[0].name).toBe('New Address');
-		await run([order('Save', { operation: 'saveAddress', addressId: field.default, name: '韩梅梅', phone: '13900000001', province: '广东省', city: '广州市', address: '天河路2号' })]);
+		await run([order('Save', { operation: 'saveAddress', addressId: { __rl: true, ...chosen }, name: '韩梅梅', phone: '13900000001', province: '广东省', city: '广州市', address: '天河路2号' })]);
 		expect(calls('address1688Save').map((c) => 'id' in (parseJsonBig(c.body) as IDataObject))).toEqual([false, false]);
 		const refused = await run([order('Save', { operation: 'saveAddress', addressId: '9999', name: 'a', phone: '1', province: 'p', city: 'c', address: 'a' })]);
 		expect(refused.data.resultData.error?.message).toBe('Outcome unknown: address 9999 does not exist (code 4040)');

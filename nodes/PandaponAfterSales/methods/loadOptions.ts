@@ -3,6 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { toIdDigits } from '../../shared/bigJson';
 import { ENDPOINTS } from '../../shared/catalogue';
+import { locatorValue } from '../../shared/fields/locator';
 import { callPandapon } from '../../shared/transport';
 import { requestReasons } from '../actions/alibaba/refund';
 import { requestRender } from '../actions/taobao/refund';
@@ -15,9 +16,12 @@ import { requestRender } from '../actions/taobao/refund';
  * already says what the list needs.
  */
 
+/** A field as typed; a resource locator (Order ID) gives the value inside it, whatever its mode. */
+const current = (ctx: ILoadOptionsFunctions, name: string) => locatorValue(ctx.getCurrentNodeParameter(name));
+
 function typedYet(ctx: ILoadOptionsFunctions, ...names: string[]): boolean {
 	return names.every((name) => {
-		const raw = ctx.getCurrentNodeParameter(name) as unknown;
+		const raw = current(ctx, name);
 		return !(raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0));
 	});
 }
@@ -30,7 +34,7 @@ function needed(ctx: ILoadOptionsFunctions, label: string): NodeOperationError {
 }
 
 function currentIds(ctx: ILoadOptionsFunctions, name: string, label: string): string[] {
-	const raw = ctx.getCurrentNodeParameter(name) as unknown;
+	const raw = current(ctx, name);
 	const parts = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,;]+/).filter((p) => p !== '') : [raw];
 	const ids = parts.map((part) => toIdDigits(part));
 	if (ids.length === 0 || ids.some((id) => id === undefined)) throw needed(ctx, label);

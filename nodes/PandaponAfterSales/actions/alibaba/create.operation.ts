@@ -4,12 +4,13 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
-import { compact, readId, readIdList, readInteger, readText } from '../../../shared/params';
+import { compact, readIdList, readInteger, readText } from '../../../shared/params';
 import { toIdDigits } from '../../../shared/bigJson';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
 import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
 import {
 	goodsStatusField,
 	orderIdField,
@@ -143,7 +144,7 @@ function readLineCounts(ctx: IExecuteFunctions, i: number, entryIds: bigint[]): 
 }
 
 export const executeBatch = guardedWrites(function (i) {
-	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorId(this, 'orderId', 'Order ID', i);
 	const orderEntryIds = readIdList(this, 'orderEntryIds', 'Sub-Order IDs', i);
 	const disputeRequest = readChoice(this, disputeRequestField, i);
 	const goodsStatus = readChoice(this, goodsStatusField, i);

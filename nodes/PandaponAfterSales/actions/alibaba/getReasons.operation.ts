@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { forOperation } from '../../../shared/operation';
-import { readId, readIdList } from '../../../shared/params';
+import { readIdList } from '../../../shared/params';
+import { readLocatorId } from '../../../shared/fields/locator';
 import { goodsStatusField, orderIdField, readChoice, requestReasons, subOrderIdsField } from './refund';
 
 export const description: INodeProperties[] = forOperation('1688', 'getReasons', [
@@ -12,7 +13,7 @@ export const description: INodeProperties[] = forOperation('1688', 'getReasons',
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const query = {
-		orderId: readId(this, 'orderId', 'Order ID', i),
+		orderId: readLocatorId(this, 'orderId', 'Order ID', i),
 		orderEntryIds: readIdList(this, 'orderEntryIds', 'Sub-Order IDs', i),
 		goodsStatus: readChoice(this, goodsStatusField, i),
 	};

@@ -2,19 +2,13 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { readId, readInteger, readText } from '../../../shared/params';
+import { readInteger, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
+import { offerIdField } from '../../../shared/fields/productIds';
 
 export const description: INodeProperties[] = forOperation('1688', 'addItem', [
-	{
-		displayName: 'Offer ID',
-		name: 'offerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 624981234567',
-		description: 'The 1688 product (offer) ID, as in detail.1688.com/offer/&lt;ID&gt;.html',
-	},
+	offerIdField,
 	{
 		displayName: 'Spec ID',
 		name: 'specId',
@@ -35,7 +29,7 @@ export const description: INodeProperties[] = forOperation('1688', 'addItem', [
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const body = {
-		offerId: readId(this, 'offerId', 'Offer ID', i),
+		offerId: readLocatorId(this, 'offerId', 'Offer ID', i, '1688Offer'),
 		specId: readText(this, 'specId', 'Spec ID', i, { maxLength: 64 }),
 		quantity: readInteger(this, 'quantity', 'Quantity', i, { min: 1, max: 1_000_000 }),
 	};

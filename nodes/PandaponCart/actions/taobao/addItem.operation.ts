@@ -6,19 +6,13 @@ import { inputError } from '../../../shared/errors';
 import { forOperation } from '../../../shared/operation';
 import { checkText, compact, readId, readIdText, readInteger, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
+import { itemIdField } from '../../../shared/fields/productIds';
 
 const PROPERTY_KEYS = ['propId', 'propName', 'valueId', 'valueName'] as const;
 
 export const description: INodeProperties[] = forOperation('taobao', 'addItem', [
-	{
-		displayName: 'Item ID',
-		name: 'itemId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 681234567890',
-		description: 'The Taobao item ID: the number in the link of the item on item.taobao.com',
-	},
+	itemIdField,
 	{
 		displayName: 'SKU ID',
 		name: 'skuId',
@@ -178,7 +172,7 @@ export async function execute(this: IExecuteFunctions, i: number) {
 	const text = (name: string, label: string, maxLength = 100) =>
 		readText(this, `additionalFields.${name}`, label, i, { maxLength });
 	const body = {
-		itemId: readId(this, 'itemId', 'Item ID', i),
+		itemId: readLocatorId(this, 'itemId', 'Item ID', i, 'taobaoItem'),
 		skuId: readIdText(this, 'skuId', 'SKU ID', i),
 		mpId: readText(this, 'mpId', 'MP ID', i, { required: true, maxLength: 64 }),
 		mpSkuId: readText(this, 'mpSkuId', 'MP SKU ID', i, { required: true, maxLength: 64 }),

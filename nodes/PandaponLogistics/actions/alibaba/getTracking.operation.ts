@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
 import { orderIdField } from '../../../shared/fields/orderId';
-import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorIdText } from '../../../shared/fields/locator';
 import { outputUnshippedField, toIsoTime, trackingItems, trackingUrl } from '../parcel';
 import type { ParcelOutput } from '../parcel';
 
@@ -44,7 +44,7 @@ export function parcelsOf(orderId: string, data: unknown): ParcelOutput[] {
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorIdText(this, 'orderId', 'Order ID', i);
 	const { data } = await callPandapon.call(this, ENDPOINTS.logistics1688Trace, { itemIndex: i, query: { orderId } });
 	return trackingItems(this, i, orderId, parcelsOf(orderId, data));
 }

@@ -4,8 +4,9 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { inputError } from '../../../shared/errors';
 import { forOperation } from '../../../shared/operation';
 import { orderIdField } from '../../../shared/fields/orderId';
-import { readIdText, readText } from '../../../shared/params';
+import { readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorIdText } from '../../../shared/fields/locator';
 
 export const description: INodeProperties[] = forOperation('1688', 'updateDomesticTracking', [
 	orderIdField('1688', 'The paid 1688 order whose goods the parcel carries to the warehouse'),
@@ -30,7 +31,7 @@ export const description: INodeProperties[] = forOperation('1688', 'updateDomest
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorIdText(this, 'orderId', 'Order ID', i);
 	const carrierCode = readText(this, 'carrierCode', 'Carrier Name or ID', i, { required: true, maxLength: 32 });
 	const trackingNumber = readText(this, 'trackingNumber', 'Tracking Number', i, { required: true, maxLength: 40 });
 	if (!/^[A-Za-z0-9-]{6,40}$/.test(trackingNumber)) {

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { compact, readId, readText } from '../../../shared/params';
+import { compact, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
 import { orderIdField } from './get.operation';
 
 export const description: INodeProperties[] = forOperation('1688', 'cancel', [
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = forOperation('1688', 'cancel', [
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorId(this, 'orderId', 'Order ID', i);
 	const body = compact({
 		webSite: '1688',
 		orderId,

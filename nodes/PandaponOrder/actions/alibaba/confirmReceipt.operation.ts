@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { readId, readIdList } from '../../../shared/params';
+import { readIdList } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
 import { orderIdField } from './get.operation';
 
 export const description: INodeProperties[] = forOperation('1688', 'confirmReceipt', [
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = forOperation('1688', 'confirmRecei
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorId(this, 'orderId', 'Order ID', i);
 	const entries = (this.getNodeParameter('orderEntryIds', i, '') as unknown) === '' ? [] : readIdList(this, 'orderEntryIds', 'Sub-Order IDs', i);
 	const { requestId } = await callPandapon.call(this, ENDPOINTS.order1688ConfirmReceipt, {
 		itemIndex: i,

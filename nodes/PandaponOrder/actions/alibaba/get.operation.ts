@@ -4,10 +4,10 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
 import { orderIdField as sharedOrderIdField } from '../../../shared/fields/orderId';
-import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 import { moneyOut } from '../../../shared/units';
 import type { EndpointKey } from '../../../shared/catalogue';
+import { readLocatorIdText } from '../../../shared/fields/locator';
 
 export const orderIdField = sharedOrderIdField('1688');
 
@@ -57,7 +57,7 @@ export function simplifyOrder(data: unknown, endpoint: EndpointKey = 'order1688D
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorIdText(this, 'orderId', 'Order ID', i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const { data } = await callPandapon.call(this, ENDPOINTS.order1688Detail, {
 		itemIndex: i,

@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { compact, readId, readText } from '../../../shared/params';
+import { locatorField, readLocatorValue } from '../../../shared/fields/locator';
+import { checkId, compact, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { NEW_ADDRESS } from '../../methods/loadOptions';
+import { NEW_ADDRESS } from '../../methods/listSearch';
 
 const text = (displayName: string, name: string, placeholder: string, required = true): INodeProperties => ({
 	displayName,
@@ -16,16 +17,16 @@ const text = (displayName: string, name: string, placeholder: string, required =
 });
 
 export const description: INodeProperties[] = forOperation('1688', 'saveAddress', [
-	{
-		displayName: 'Saved Address Name or ID',
+	locatorField({
+		displayName: 'Saved Address',
 		name: 'addressId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAddresses' },
-		default: NEW_ADDRESS,
-		description:
-			'The saved address to update, or New Address to add one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		options: [],
-	},
+		example: '5001',
+		searchMethod: 'searchAddresses',
+		required: false,
+		value: NEW_ADDRESS,
+		cachedResultName: 'New Address',
+		description: 'The saved address to update, or New Address to add the address below as a new one',
+	}),
 	text('Name', 'name', 'e.g. 王小明'),
 	text('Phone', 'phone', 'e.g. 13800138000'),
 	text('Province', 'province', 'e.g. 浙江省'),
@@ -36,9 +37,10 @@ export const description: INodeProperties[] = forOperation('1688', 'saveAddress'
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const field = (name: string, label: string, required = true) => readText(this, name, label, i, { required, maxLength: name === 'address' ? 200 : 100 });
-	const chosen = this.getNodeParameter('addressId', i, NEW_ADDRESS) as unknown;
-	// An empty value (an expression that gives nothing) also adds a new address, as before the entry existed.
-	const addressId = chosen === NEW_ADDRESS || chosen === '' ? undefined : readId(this, 'addressId', 'Saved Address Name or ID', i);
+	const chosen = readLocatorValue(this, 'addressId', 'Saved Address', i);
+	// Nothing chosen (an empty By ID, or an expression that gives nothing) also adds a new address, as before the entry existed.
+	const addressId =
+		chosen === NEW_ADDRESS || chosen === '' || chosen === undefined || chosen === null ? undefined : checkId(this, chosen, 'Saved Address', i);
 	const body = compact({
 		id: addressId,
 		name: field('name', 'Name'),

@@ -2,8 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { compact, readId, readText } from '../../../shared/params';
+import { compact, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
 import { orderIdField } from './orderId';
 
 export const description: INodeProperties[] = forOperation('taobao', 'cancel', [
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = forOperation('taobao', 'cancel', [
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorId(this, 'orderId', 'Order ID', i);
 	const cancelReason = readText(this, 'cancelReason', 'Cancel Reason', i, { maxLength: 200 });
 	const { requestId } = await callPandapon.call(this, ENDPOINTS.taobaoOrderCancel, {
 		itemIndex: i,

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
-import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorIdText } from '../../../shared/fields/locator';
 import { orderIdField } from './orderId';
 import { simplifyTaobaoOrder } from './orderView';
 
@@ -17,7 +17,7 @@ export async function readOrder(this: IExecuteFunctions, i: number, orderId: str
 }
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readIdText(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorIdText(this, 'orderId', 'Order ID', i);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const order = await readOrder.call(this, i, orderId);
 	return simplify ? simplifyTaobaoOrder(order) : order;

@@ -3,13 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
-import { readId } from '../../../shared/params';
 import { totalFen } from '../../../shared/preview';
 import { idText } from '../../../shared/responses';
 import { safetyOptions } from '../../../shared/safety/options';
 import { guardedWrites } from '../../../shared/safety/pipeline';
 import { written } from '../../../shared/safety/written';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
 import { readOrder } from './get.operation';
 import { orderIdField } from './orderId';
 import { simplifyTaobaoOrder } from './orderView';
@@ -17,7 +17,7 @@ import { simplifyTaobaoOrder } from './orderView';
 export const description: INodeProperties[] = forOperation('taobao', 'pay', [orderIdField, safetyOptions]);
 
 export const executeBatch = guardedWrites(function (i) {
-	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorId(this, 'orderId', 'Order ID', i);
 	return {
 		// What Pay would charge is the order's own total, as the seller has it now.
 		preview: async () => {

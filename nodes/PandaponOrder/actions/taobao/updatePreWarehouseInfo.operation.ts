@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation, showFor } from '../../../shared/operation';
-import { readId } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
 import { orderIdField } from './orderId';
 import { readReceiver, receiverProperty } from '../../../shared/fields/taobaoReceiver';
+import { readLocatorId } from '../../../shared/fields/locator';
 
 export const description: INodeProperties[] = [
 	...forOperation('taobao', 'updatePreWarehouseInfo', [orderIdField]),
@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorId(this, 'orderId', 'Order ID', i);
 	const receiver = readReceiver(this, i);
 	const { requestId } = await callPandapon.call(this, ENDPOINTS.taobaoOrderWarehouse, {
 		itemIndex: i,

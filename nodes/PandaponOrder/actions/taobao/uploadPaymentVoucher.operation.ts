@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { imageFields, readImage } from '../../../shared/image';
 import { forOperation } from '../../../shared/operation';
-import { compact, readId, readText } from '../../../shared/params';
+import { compact, readText } from '../../../shared/params';
 import { idText } from '../../../shared/responses';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorId } from '../../../shared/fields/locator';
 import { orderIdField } from './orderId';
 
 export const description: INodeProperties[] = forOperation('taobao', 'uploadPaymentVoucher', [
@@ -22,7 +23,7 @@ export const description: INodeProperties[] = forOperation('taobao', 'uploadPaym
 ]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const orderId = readId(this, 'orderId', 'Order ID', i);
+	const orderId = readLocatorId(this, 'orderId', 'Order ID', i);
 	const image = await readImage(this, i);
 	const remark = readText(this, 'remark', 'Remark', i, { maxLength: 200 });
 	const { data, requestId } = await callPandapon.call(this, ENDPOINTS.taobaoOrderVoucher, {

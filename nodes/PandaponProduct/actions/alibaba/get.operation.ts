@@ -4,9 +4,11 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
 import { fenToYuan } from '../../../shared/money';
 import { forOperation } from '../../../shared/operation';
-import { compact, readId, readText } from '../../../shared/params';
+import { compact, readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { offerIdField, outMemberIdOption } from './offers';
+import { readLocatorId } from '../../../shared/fields/locator';
+import { offerIdField } from '../../../shared/fields/productIds';
+import { outMemberIdOption } from './offers';
 
 export const description: INodeProperties[] = forOperation('1688', 'get', [
 	offerIdField,
@@ -69,7 +71,7 @@ export function simplifyOffer(data: unknown): IDataObject {
 
 export async function execute(this: IExecuteFunctions, i: number) {
 	const body = compact({
-		offerId: readId(this, 'offerId', 'Offer ID', i),
+		offerId: readLocatorId(this, 'offerId', 'Offer ID', i, '1688Offer'),
 		country: 'en',
 		outMemberId: readText(this, 'options.outMemberId', 'Options › Out Member ID', i, { maxLength: 64 }),
 	});

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { readId, readText } from '../../../shared/params';
+import { readText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { offerIdField } from './offers';
+import { readLocatorId } from '../../../shared/fields/locator';
+import { offerIdField } from '../../../shared/fields/productIds';
 
 export const description: INodeProperties[] = forOperation('1688', 'getWangwangUrl', [
 	{
@@ -34,7 +35,7 @@ export const description: INodeProperties[] = forOperation('1688', 'getWangwangU
 export async function execute(this: IExecuteFunctions, i: number) {
 	const body =
 		this.getNodeParameter('lookUpBy', i) === 'offerId'
-			? { offerId: readId(this, 'offerId', 'Offer ID', i) }
+			? { offerId: readLocatorId(this, 'offerId', 'Offer ID', i, '1688Offer') }
 			: { sellerOpenId: readText(this, 'sellerOpenId', 'Seller Open ID', i, { required: true, maxLength: 64 }) };
 	const { data } = await callPandapon.call(this, ENDPOINTS.product1688Wangwang, { itemIndex: i, body });
 	return (data ?? {}) as IDataObject;

@@ -10,16 +10,6 @@ import type { Body, Paging } from '../../../shared/paging';
 /** Pandapon documents no page maximum for 1688 lists; 50 is the largest page this package asks for. */
 export const PAGE_MAX_1688 = 50;
 
-export const offerIdField: INodeProperties = {
-	displayName: 'Offer ID',
-	name: 'offerId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 624981234567',
-	description: 'The 1688 product (offer) ID, as in detail.1688.com/offer/&lt;ID&gt;.html',
-};
-
 export const outMemberIdOption: INodeProperties = {
 	displayName: 'Out Member ID',
 	name: 'outMemberId',

@@ -5,9 +5,11 @@ import { ENDPOINTS } from '../../../shared/catalogue';
 import { asNodeError } from '../../../shared/errors';
 import { simplifyField } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
-import { readIdList, readIdText } from '../../../shared/params';
+import { readIdList } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { itemIdField, simplifyItem } from './items';
+import { readLocatorIdText } from '../../../shared/fields/locator';
+import { itemIdField } from '../../../shared/fields/productIds';
+import { simplifyItem } from './items';
 
 /**
  * Item IDs per call. Pandapon documents no maximum for `params`; 50 keeps each request small and
@@ -42,7 +44,7 @@ interface Wanted {
 }
 
 function readWanted(ctx: IExecuteFunctions, i: number): Wanted {
-	const itemId = readIdText(ctx, 'itemId', 'Item ID', i);
+	const itemId = readLocatorIdText(ctx, 'itemId', 'Item ID', i, 'taobaoItem');
 	const rawSkus = ctx.getNodeParameter('skuIds', i, '') as unknown;
 	const none = rawSkus === '' || rawSkus === null || (Array.isArray(rawSkus) && rawSkus.length === 0);
 	const skuIds = none ? [] : readIdList(ctx, 'skuIds', 'SKU IDs', i).map(String);

@@ -3,14 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { simplifyField } from '../../../shared/listing';
 import { forOperation } from '../../../shared/operation';
-import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
-import { itemIdField, simplifyItem } from './items';
+import { readLocatorIdText } from '../../../shared/fields/locator';
+import { itemIdField } from '../../../shared/fields/productIds';
+import { simplifyItem } from './items';
 
 export const description: INodeProperties[] = forOperation('taobao', 'get', [itemIdField, simplifyField]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const itemId = readIdText(this, 'itemId', 'Item ID', i);
+	const itemId = readLocatorIdText(this, 'itemId', 'Item ID', i, 'taobaoItem');
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoProductGet, { itemIndex: i, query: { itemId } });
 	return simplify ? simplifyItem(data) : ((data ?? {}) as IDataObject);

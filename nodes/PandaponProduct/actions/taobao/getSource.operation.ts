@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ENDPOINTS } from '../../../shared/catalogue';
 import { forOperation } from '../../../shared/operation';
-import { readIdText } from '../../../shared/params';
 import { callPandapon } from '../../../shared/transport';
+import { readLocatorIdText } from '../../../shared/fields/locator';
+import { itemIdField } from '../../../shared/fields/productIds';
 import { languageField, readLanguage } from '../language';
-import { itemIdField } from './items';
 
 export const description: INodeProperties[] = forOperation('taobao', 'getSource', [itemIdField, languageField]);
 
 export async function execute(this: IExecuteFunctions, i: number) {
-	const body = { itemId: readIdText(this, 'itemId', 'Item ID', i), language: readLanguage(this, i) };
+	const body = { itemId: readLocatorIdText(this, 'itemId', 'Item ID', i, 'taobaoItem'), language: readLanguage(this, i) };
 	const { data } = await callPandapon.call(this, ENDPOINTS.taobaoProductSource, { itemIndex: i, body });
 	const source = (data ?? {}) as IDataObject;
 	return { ...source, itemId: source.itemId === undefined ? undefined : String(source.itemId) };

@@ -11,16 +11,6 @@ export const PAGE_MAX_TAOBAO = 40;
 
 const id = (value: unknown) => (value === undefined || value === null ? undefined : String(value));
 
-export const itemIdField: INodeProperties = {
-	displayName: 'Item ID',
-	name: 'itemId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 681234567890',
-	description: 'The Taobao or Tmall item ID, the number in the item page address',
-};
-
 const SORTS = ['price_asc', 'price_desc', 'tk_rate_desc', 'total_sales_desc'];
 
 export const sortField: INodeProperties = {
