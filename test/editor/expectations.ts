@@ -77,7 +77,8 @@ export function defaultValues(description: INodeTypeDescription, choices: Record
 /** n8n's displayOptions rule for top-level fields (show: every key matches; hide: no key matches). */
 export function isShown(property: INodeProperties, values: Record<string, unknown>): boolean {
 	const matches = (key: string, allowed: unknown[] | undefined) => {
-		const value = key === '@version' ? 1 : values[key.replace(/^\//, '')];
+		// The suite edits the plain node, not n8n's "<Node> Tool" variant, where `@tool` is true.
+		const value = key === '@version' ? 1 : key === '@tool' ? false : values[key.replace(/^\//, '')];
 		return (allowed ?? []).some((a) => a === value || (Array.isArray(value) && value.includes(a)));
 	};
 	const { show, hide } = property.displayOptions ?? {};
@@ -126,6 +127,8 @@ export function unreachableFields(node: NodeUnderTest): string[] {
 					const key = rawKey.replace(/^\//, '');
 					const list = (allowed ?? []) as unknown[];
 					if (key === '@version') return list.includes(1);
+					// The node and its AI-tool variant: one of them shows a field either way.
+					if (key === '@tool') return list.includes(true) || list.includes(false);
 					if (key === node.platformParameter) return list.includes(combo.platform);
 					if (key === 'operation') return list.includes(combo.operation);
 					return list.some((value) => choicesOf(key).includes(value));
