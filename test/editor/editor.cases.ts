@@ -13,6 +13,7 @@ import { ROOT } from '../../scripts/host';
 import type { Demo } from '../../scripts/start';
 import { DEMO_LOGIN } from '../../scripts/start';
 import { assert, assertEqual } from '../e2e/runner';
+import { placeOrder } from '../harness/placeOrder';
 import type { Case } from '../e2e/runner';
 import type { ConsoleWatch } from './browser';
 import { expectedFields, loadNodes, operationsOf, unreachableFields } from './expectations';
@@ -302,6 +303,27 @@ export function editorCases(session: () => EditorSession): Case[] {
 		},
 		...nodeCases,
 		...actionCases,
+		{
+			name: 'Order ID "From List" lists the account\'s orders from Pandapon, and picking one fills the field',
+			run: async () => {
+				const orderId = placeOrder(session().demo.sandbox).id.toString();
+				const p = await openCanvas('/workflow/new');
+				await withoutConsoleErrors('the Order ID list', async () => {
+					const ndv = await insertAction(p, nodes.find((n) => n.className === 'PandaponOrder')!, 'Get 1688 order');
+					const field = ndv.getByTestId('resource-locator-orderId');
+					await field.getByTestId('rlc-input').click();
+					const entry = p.getByTestId('rlc-item').filter({ hasText: orderId });
+					await until(async () => (await entry.count()) > 0, `order ${orderId} in the Order ID list`);
+					await shoot('order-id-from-list.png', ndv);
+					await entry.first().click();
+					// The field shows the picked entry's name, in an input or as text depending on n8n's version.
+					const shown = async () => await field.evaluate((el) => [...el.querySelectorAll('input')].map((i) => i.value).join(' ') + ' ' + (el as unknown as { innerText: string }).innerText);
+					await until(async () => (await shown()).includes(orderId), `the picked order ${orderId} in the field`).catch(async (error: Error) => {
+						throw new Error(`${error.message}; it shows "${await shown()}"`);
+					});
+				});
+			},
+		},
 		{
 			name: 'credential dialog: the sandbox values test successfully; a wrong secret gets our explanation',
 			run: async () => {
