@@ -13,19 +13,12 @@ import { queryDatabase, ROOT } from '../../scripts/host';
 import { ownerEnv } from '../../scripts/start';
 import { startSandbox } from '../../sandbox/server';
 import type { LoggedRequest, Sandbox } from '../../sandbox/server';
-import { signIn, startN8nServer } from './n8nServer';
-import type { N8nServer, OwnerSession } from './n8nServer';
+import { runManually, saveWorkflow, signIn, startN8nServer } from './n8nServer';
+import type { N8nServer, OwnerSession, WorkflowJson } from './n8nServer';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
 import { startScriptedModel, textOf } from './scriptedModel';
 import type { ChatRequest, ScriptedModel, Turn } from './scriptedModel';
-
-interface WorkflowJson {
-	name: string;
-	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, unknown>; webhookId?: string }>;
-	connections: unknown;
-	settings?: unknown;
-}
 
 const TRIGGER = 'When chat message received';
 const EARRINGS = { offerId: '624981234567', firstSpec: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718' };
@@ -73,40 +66,15 @@ function script(request: ChatRequest): Turn {
 	}
 }
 
-interface Run {
-	status: string;
-	/** The execution's stored data (n8n's flatted JSON), where the agent's answer is. */
-	data: string;
-}
-
-/** The editor's chat: a manual run from the Chat Trigger with the message as its output. */
-async function chat(session: OwnerSession, n8n: N8nServer, workflowId: string, message: string): Promise<Run> {
-	const started = await session.post(`/rest/workflows/${workflowId}/run`, {
-		triggerToStartFrom: {
-			name: TRIGGER,
-			data: {
-				startTime: Date.now(),
-				executionTime: 0,
-				executionIndex: 0,
-				source: [],
-				data: { main: [[{ json: { sessionId: randomUUID(), action: 'sendMessage', chatInput: message } }]] },
-			},
-		},
+/** The editor's chat: a manual run from the Chat Trigger with the message as its output; status and stored data (where the agent's answer is). */
+async function chat(session: OwnerSession, n8n: N8nServer, workflowId: string, message: string): Promise<{ status: string; data: string }> {
+	const output = { json: { sessionId: randomUUID(), action: 'sendMessage', chatInput: message } };
+	const run = await runManually(n8n, session, workflowId, {
+		name: TRIGGER,
+		data: { startTime: Date.now(), executionTime: 0, executionIndex: 0, source: [], data: { main: [[output]] } },
 	});
-	const body = (await started.json()) as { data?: { executionId?: string } };
-	assertEqual(started.status, 200, `manual run accepted: ${JSON.stringify(body)}`);
-	const id = Number(body.data?.executionId);
-	assert(id > 0, `no execution id: ${JSON.stringify(body)}`);
-	const deadline = Date.now() + 90_000;
-	for (;;) {
-		const [row] = queryDatabase(n8n.dir, `select status from execution_entity where id = ${id}`);
-		if (row && !['new', 'running', 'waiting'].includes(String(row.status))) {
-			const [data] = queryDatabase(n8n.dir, `select data from execution_data where executionId = ${id}`);
-			return { status: String(row.status), data: String(data?.data ?? '') };
-		}
-		if (Date.now() > deadline) throw new Error(`execution ${id} did not finish`);
-		await new Promise((r) => setTimeout(r, 300));
-	}
+	assertEqual(run.mode, 'manual', 'execution mode');
+	return run;
 }
 
 interface Changes {
@@ -146,10 +114,7 @@ async function withAgent(run: (ctx: Ctx) => Promise<void>): Promise<void> {
 		assert(saved.status === 200 && credential?.id, `saving the model credential failed: ${saved.status}`);
 		const create = async (changes: Changes = {}) => {
 			const workflow = template({ id: credential.id!, name: credential.name! }, changes);
-			const created = await session.post('/rest/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings ?? {} });
-			const body = (await created.json()) as { data?: { id?: string; versionId?: string } };
-			assert(created.status === 200 && body.data?.id && body.data.versionId, `creating the workflow failed: ${created.status} ${JSON.stringify(body).slice(0, 600)}`);
-			return { id: body.data.id, versionId: body.data.versionId, webhookId: workflow.nodes.find((n) => n.name === TRIGGER)!.webhookId! };
+			return { ...(await saveWorkflow(session, workflow)), webhookId: workflow.nodes.find((n) => n.name === TRIGGER)!.webhookId! };
 		};
 		await run({ sandbox, model, n8n, session, create });
 	} finally {

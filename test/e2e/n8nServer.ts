@@ -138,3 +138,45 @@ export async function signIn(n8n: N8nServer, how: 'login' | 'setup' = 'login'): 
 		post: async (path, body) => await fetch(`${n8n.base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
 	};
 }
+
+export interface WorkflowJson {
+	name: string;
+	nodes: Array<{ name: string; type: string; typeVersion: number; position: number[]; parameters: Record<string, unknown>; credentials?: unknown; id?: string; webhookId?: string }>;
+	connections: unknown;
+	settings?: unknown;
+}
+
+/** Saves a new workflow as the editor does; its id and the version id publishing it needs. */
+export async function saveWorkflow(session: OwnerSession, workflow: WorkflowJson): Promise<{ id: string; versionId: string }> {
+	const created = await session.post('/rest/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings ?? {} });
+	const body = (await created.json()) as { data?: { id?: string; versionId?: string } };
+	assert(created.status === 200 && body.data?.id && body.data.versionId, `creating the workflow failed: ${created.status} ${JSON.stringify(body).slice(0, 600)}`);
+	return { id: body.data.id, versionId: body.data.versionId };
+}
+
+/**
+ * A manual run as the editor starts it (the Execute button, or its chat, which hands the trigger's
+ * output along), followed to its end: status, mode and the stored (flatted) execution data.
+ */
+export async function runManually(
+	n8n: N8nServer,
+	session: OwnerSession,
+	workflowId: string,
+	triggerToStartFrom: { name: string; data?: unknown },
+): Promise<{ status: string; mode: string; data: string }> {
+	const started = await session.post(`/rest/workflows/${workflowId}/run`, { triggerToStartFrom });
+	const body = (await started.json()) as { data?: { executionId?: string } };
+	assertEqual(started.status, 200, `manual run accepted: ${JSON.stringify(body)}`);
+	const id = Number(body.data?.executionId);
+	assert(id > 0, `no execution id: ${JSON.stringify(body)}`);
+	const deadline = Date.now() + 90_000;
+	for (;;) {
+		const [row] = queryDatabase(n8n.dir, `select status, mode from execution_entity where id = ${id}`);
+		if (row && !['new', 'running', 'waiting'].includes(String(row.status))) {
+			const [data] = queryDatabase(n8n.dir, `select data from execution_data where executionId = ${id}`);
+			return { status: String(row.status), mode: String(row.mode), data: String(data?.data ?? '') };
+		}
+		if (Date.now() > deadline) throw new Error(`execution ${id} did not finish`);
+		await new Promise((r) => setTimeout(r, 300));
+	}
+}

@@ -37,6 +37,7 @@ export function textOf(message: ChatMessage): string {
 	return (message.content ?? []).map((part) => part.text ?? '').join('');
 }
 
+/** A chat completion whose one choice is the turn: a tool call, or the final text. */
 function completion(request: ChatRequest, turn: Turn, n: number) {
 	const message =
 		'tool' in turn
@@ -52,20 +53,6 @@ function completion(request: ChatRequest, turn: Turn, n: number) {
 	};
 }
 
-/** The same answer as server-sent chunks, for a client that asked to stream. */
-function chunks(request: ChatRequest, turn: Turn, n: number): string[] {
-	const base = { id: `chatcmpl-${n}`, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.model };
-	const delta =
-		'tool' in turn
-			? { role: 'assistant', tool_calls: [{ index: 0, id: `call_${n}`, type: 'function', function: { name: turn.tool, arguments: JSON.stringify(turn.args) } }] }
-			: { role: 'assistant', content: turn.say };
-	return [
-		{ ...base, choices: [{ index: 0, delta, finish_reason: null }] },
-		{ ...base, choices: [{ index: 0, delta: {}, finish_reason: 'tool' in turn ? 'tool_calls' : 'stop' }] },
-		{ ...base, choices: [], usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 } },
-	].map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
-}
-
 export async function startScriptedModel(script: (request: ChatRequest) => Turn): Promise<ScriptedModel> {
 	const requests: ChatRequest[] = [];
 	const server = createServer((req, res) => {
@@ -78,6 +65,12 @@ export async function startScriptedModel(script: (request: ChatRequest) => Turn)
 				return;
 			}
 			const request = JSON.parse(body) as ChatRequest;
+			// n8n's OpenAI Chat Model asks with stream: false in these runs; a streaming request would be a change to notice.
+			if (request.stream) {
+				res.writeHead(400, { 'content-type': 'application/json' });
+				res.end(JSON.stringify({ error: { message: 'not scripted: streaming' } }));
+				return;
+			}
 			requests.push(request);
 			let turn: Turn;
 			try {
@@ -85,12 +78,6 @@ export async function startScriptedModel(script: (request: ChatRequest) => Turn)
 			} catch (error) {
 				res.writeHead(500, { 'content-type': 'application/json' });
 				res.end(JSON.stringify({ error: { message: `script failed: ${(error as Error).message}` } }));
-				return;
-			}
-			if (request.stream) {
-				res.writeHead(200, { 'content-type': 'text/event-stream' });
-				for (const chunk of chunks(request, turn, requests.length)) res.write(chunk);
-				res.end('data: [DONE]\n\n');
 				return;
 			}
 			res.writeHead(200, { 'content-type': 'application/json' });

@@ -10,12 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { queryDatabase, ROOT } from '../../scripts/host';
+import { ROOT } from '../../scripts/host';
 import { ownerEnv } from '../../scripts/start';
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { signIn, startN8nServer } from './n8nServer';
-import type { N8nServer } from './n8nServer';
+import { runManually, saveWorkflow, signIn, startN8nServer } from './n8nServer';
+import type { N8nServer, WorkflowJson } from './n8nServer';
 import { assert, assertEqual } from './runner';
 import type { Case } from './runner';
 
@@ -64,13 +64,6 @@ async function startSheet(rows: Row[]) {
 	return { base, rows, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-interface WorkflowJson {
-	name: string;
-	nodes: Array<{ name: string; type: string; typeVersion: number; position: number[]; parameters: Record<string, unknown>; credentials?: unknown; id?: string }>;
-	connections: unknown;
-	settings?: unknown;
-}
-
 /** The sheet template with its two Google Sheets nodes swapped for the stand-in; nothing else changes. */
 function sheetTemplate(sheet: string): WorkflowJson {
 	const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', 'sheet-to-1688-orders.json'), 'utf8')) as WorkflowJson;
@@ -104,23 +97,9 @@ interface Session {
 
 /** What the editor's Execute button does: a manual run from the trigger, then the execution's end (with its stored data when it failed). */
 async function executeButton(session: Session, workflowId: string): Promise<{ status: string; data?: string }> {
-	const started = await session.post(`/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Start' } });
-	const body = (await started.json()) as { data?: { executionId?: string } };
-	assertEqual(started.status, 200, `manual run accepted: ${JSON.stringify(body)}`);
-	const id = body.data?.executionId;
-	assert(id, `no execution id: ${JSON.stringify(body)}`);
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		const [row] = queryDatabase(session.n8n.dir, `select status, mode from execution_entity where id = ${Number(id)}`);
-		if (row && !['new', 'running', 'waiting'].includes(String(row.status))) {
-			assertEqual(row.mode, 'manual', 'execution mode');
-			if (row.status === 'success') return { status: 'success' };
-			const [data] = queryDatabase(session.n8n.dir, `select data from execution_data where executionId = ${Number(id)}`);
-			return { status: String(row.status), data: String(data?.data ?? '') };
-		}
-		if (Date.now() > deadline) throw new Error(`execution ${id} did not finish`);
-		await new Promise((r) => setTimeout(r, 300));
-	}
+	const run = await runManually(session.n8n, session, workflowId, { name: 'Start' });
+	assertEqual(run.mode, 'manual', 'execution mode');
+	return run.status === 'success' ? { status: 'success' } : { status: run.status, data: run.data };
 }
 
 const EARRING = { offer_id: '624981234567', spec_id: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718' };
@@ -137,11 +116,8 @@ async function withTemplate(run: (ctx: { sandbox: Sandbox; session: Session; she
 	const n8n = await startN8nServer(sandbox, [], ownerEnv());
 	try {
 		const session = { n8n, ...(await signIn(n8n)) };
-		const workflow = sheetTemplate(sheet.base);
-		const created = await session.post('/rest/workflows', { name: workflow.name, nodes: workflow.nodes, connections: workflow.connections, settings: workflow.settings ?? {} });
-		const body = (await created.json()) as { data?: { id?: string } };
-		assert(created.status === 200 && body.data?.id, `creating the workflow failed: ${created.status} ${JSON.stringify(body).slice(0, 600)}`);
-		await run({ sandbox, session, sheet, id: body.data.id });
+		const { id } = await saveWorkflow(session, sheetTemplate(sheet.base));
+		await run({ sandbox, session, sheet, id });
 	} finally {
 		await n8n.stop();
 		await sheet.close();

@@ -46,6 +46,18 @@ const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.pandaponTrigger`]: new PandaponTrigger(),
 };
 
+/**
+ * The AI-tool variant n8n derives from an action node ("<name>Tool", cli tool-generation
+ * convertNodeToAiTool): the same execute under a name ending in Tool, so its `@tool` display rules
+ * and defaults apply. Kept on a main connection here, since this engine runs no agent.
+ */
+export const TOOL = (type: string) => `${type}Tool`;
+for (const node of [new PandaponCart(), new PandaponOrder(), new PandaponProduct(), new PandaponLogistics(), new PandaponAfterSales()]) {
+	const type = `${PACKAGE}.${node.description.name}`;
+	node.description = { ...node.description, name: `${node.description.name}Tool` };
+	NODE_TYPES[TOOL(type)] = node;
+}
+
 const nodeTypes: INodeTypes = {
 	getByName: (type: string) => NODE_TYPES[type],
 	getByNameAndVersion: (type: string, version?: number) =>

@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
-import { output, outputItems, PACKAGE, runWorkflow, sandboxCredentials } from './engine';
+import { output, outputItems, PACKAGE, runWorkflow, sandboxCredentials, TOOL } from './engine';
 
 const ORDER = `${PACKAGE}.pandaponOrder`;
 const EARRING = { offerId: '624981234567', specId: '7f3a1c2e9b8d4f60a1b2c3d4e5f60718' };
@@ -225,3 +225,31 @@ describe('money safety: per-row keys', () => {
 		expect(output(again, 'Pay')).toEqual([{ duplicate: true, idempotencyKey: 'P-1', earlierIds: [id] }]);
 	});
 });
+
+describe('money safety: an AI agent\'s tool spends only under a limit the workflow chose', () => {
+	const asTool = (extra: IDataObject = {}) => create(extra, { type: TOOL(ORDER) });
+
+	it('runs Create as a Dry Run when the tool\'s Safety is left as it comes', async () => {
+		const result = await run([asTool()], rows(1), 'wf-tool-default');
+		expect(result.data.resultData.error).toBeUndefined();
+		expect(output(result, 'Create')).toEqual([expect.objectContaining({ dryRun: true, totalFen: expect.any(Number) })]);
+		expect(calls('order1688Create')).toHaveLength(0);
+		expect(sandbox.state.orders.size).toBe(0);
+	});
+
+	it('refuses Create with Dry Run off and no Max Total, before any request', async () => {
+		const result = await run([asTool({ safety: { dryRun: false } })], rows(2), 'wf-tool-unlimited');
+		expect(result.data.resultData.error?.message).toBe('Safety › Max Total (Fen): an AI agent may create or pay only under a limit; nothing was created or paid');
+		expect(sandbox.log).toHaveLength(0);
+	});
+
+	it('creates under a Max Total, and the plain node keeps Dry Run off by default', async () => {
+		const capped = await run([asTool({ safety: { dryRun: false, maxTotalFen: 50000 } })], rows(1), 'wf-tool-capped');
+		expect(capped.data.resultData.error).toBeUndefined();
+		expect(calls('order1688Create')).toHaveLength(1);
+		const plain = await run([create()], rows(1, 1), 'wf-plain-default');
+		expect(plain.data.resultData.error).toBeUndefined();
+		expect(calls('order1688Create')).toHaveLength(2);
+	});
+});
+
